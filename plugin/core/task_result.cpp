@@ -1,0 +1,69 @@
+#include "core/task_result.h"
+
+#include <algorithm>
+
+namespace ccs {
+
+const char* to_string(Outcome outcome) {
+    switch (outcome) {
+        case Outcome::Stopped: return "stopped";
+        case Outcome::NotRunning: return "not-running";
+        case Outcome::Failed: return "failed";
+    }
+    return "failed";
+}
+
+std::string describe_status(const TaskStatus& status) {
+    if (!status) return "never run";
+    switch (*status) {
+        case 0: return "running";
+        case 1: return "check failed";
+        case 2: return "check succeeded";
+        case 3: return "stopped";
+        default: return "unknown status " + std::to_string(*status);
+    }
+}
+
+const char* to_string(RunResult result) {
+    switch (result) {
+        case RunResult::Success: return "success";
+        case RunResult::Failure: return "failure";
+        case RunResult::Skipped: return "skipped";
+    }
+    return "failure";
+}
+
+RunResult RunReport::result() const {
+    if (tasks.empty()) return RunResult::Skipped;
+    const bool any_failed = std::any_of(tasks.begin(), tasks.end(),
+                                        [](const TaskResult& t) { return t.outcome == Outcome::Failed; });
+    return any_failed ? RunResult::Failure : RunResult::Success;
+}
+
+std::vector<std::string> RunReport::ids_with(Outcome outcome) const {
+    std::vector<std::string> ids;
+    for (const auto& task : tasks) {
+        if (task.outcome == outcome) ids.push_back(task.task_id);
+    }
+    return ids;
+}
+
+std::vector<std::string> RunReport::request_ids() const {
+    std::vector<std::string> ids;
+    for (const auto& task : tasks) ids.insert(ids.end(), task.request_ids.begin(), task.request_ids.end());
+    return ids;
+}
+
+bool RunReport::credentials_refused() const {
+    return std::any_of(tasks.begin(), tasks.end(), [](const TaskResult& t) {
+        return t.outcome == Outcome::Failed && t.credentials_refused;
+    });
+}
+
+int exit_code_for(const RunReport& report) {
+    if (report.credentials_refused()) return exit_code::credentials_refused;
+    if (report.result() == RunResult::Failure) return exit_code::task_failed;
+    return exit_code::ok;
+}
+
+}  // namespace ccs

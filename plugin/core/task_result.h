@@ -1,0 +1,62 @@
+// What happened to each task, and to the run as a whole: the data every reporter renders and the
+// exit code is derived from.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ccs {
+
+enum class Outcome {
+    Stopped,     // it was running and is stopped now
+    NotRunning,  // finished, failed, stopped or never run before we came: nothing to do, success
+    Failed,      // could not be stopped (or could not be confirmed stopped)
+};
+
+const char* to_string(Outcome outcome);  // "stopped", "not-running", "failed"
+
+// task_status of GET /v2/tasks/{id}/progress: 0 running, 1 check failed, 2 succeeded, 3 stopped;
+// nullopt stands for the service's null (never run).
+using TaskStatus = std::optional<int>;
+std::string describe_status(const TaskStatus& status);  // "running", "stopped", "never run", ...
+
+struct TaskResult {
+    std::string task_id;
+    Outcome outcome = Outcome::Failed;
+    std::string detail;                  // one human sentence: why this outcome
+    std::string error_code;              // the service's error_code, if any (e.g. "CC.00000003")
+    std::string error_message;           // the service's error_msg, if any
+    int http_status = 0;                 // of the call that decided a failure, 0 if none
+    bool credentials_refused = false;    // 401/403 or an authentication error code: exit code 3
+    std::vector<std::string> request_ids;  // X-Request-Id of every answer received for this task
+    int attempts = 0;                    // HTTP attempts made for this task, all calls together
+    std::chrono::milliseconds elapsed{0};
+};
+
+enum class RunResult { Success, Failure, Skipped };
+const char* to_string(RunResult result);  // "success", "failure", "skipped"
+
+struct RunReport {
+    std::vector<TaskResult> tasks;       // in the order the task ids were given
+    std::chrono::milliseconds elapsed{0};
+    std::string skipped_reason;          // set when nothing was attempted
+
+    RunResult result() const;
+    std::vector<std::string> ids_with(Outcome outcome) const;
+    std::vector<std::string> request_ids() const;  // all tasks, in order
+    bool credentials_refused() const;
+};
+
+// The documented exit codes.
+namespace exit_code {
+constexpr int ok = 0;                    // no task failed (or nothing to do)
+constexpr int task_failed = 1;           // at least one task could not be stopped
+constexpr int invalid_input = 2;         // invalid input or configuration: nothing was sent
+constexpr int credentials_refused = 3;   // the service refused the credentials or the permission
+}  // namespace exit_code
+
+int exit_code_for(const RunReport& report);
+
+}  // namespace ccs

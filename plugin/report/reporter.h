@@ -1,0 +1,45 @@
+// One interface for telling a CI what happened. main picks the implementation for where the
+// program runs; the flows only see this interface (through a log callback) and the final report.
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/ci_kind.h"
+#include "core/task_result.h"
+
+namespace ccs::report {
+
+// Where reporters write. Paths that are empty are not written.
+struct ReportSettings {
+    CiKind ci = CiKind::Plain;
+    bool json = false;                 // print the whole result as one JSON document on stdout
+    std::string github_output_path;    // $GITHUB_OUTPUT
+    std::string github_summary_path;   // $GITHUB_STEP_SUMMARY
+};
+
+class Reporter {
+public:
+    virtual ~Reporter() = default;
+
+    // Called first, before anything else is printed. GitHub masks each secret; every reporter also
+    // redacts them from whatever it prints or writes later.
+    virtual void begin(const std::vector<std::string>& secrets) = 0;
+
+    // A progress line for the log ("task X: POST /v2/tasks/X/stop -> 200 in 12 ms"). May be called
+    // from several threads at once.
+    virtual void log(const std::string& line) = 0;
+
+    // The inputs or configuration were invalid; nothing was sent. `message` names the input.
+    virtual void invalid_input(const std::string& message) = 0;
+
+    // The run is over: annotations, outputs, summary, JSON.
+    virtual void finish(const RunReport& report) = 0;
+};
+
+// `out` is the process's stdout (workflow commands, JSON), `err` its stderr (log lines).
+std::unique_ptr<Reporter> make_reporter(const ReportSettings& settings, std::ostream& out, std::ostream& err);
+
+}  // namespace ccs::report
