@@ -28,10 +28,10 @@ public:
 // X-Auth-Token authentication.
 class TokenAuthorizer final : public Authorizer {
 public:
-    explicit TokenAuthorizer(std::string token) : token_(std::move(token)) {}
-    void authorize(HttpRequest& request) const override { request.set_header("X-Auth-Token", token_); }
-    std::string kind() const override { return "token"; }
-    std::vector<std::string> secrets() const override { return {token_}; }
+    explicit TokenAuthorizer(std::string token);
+    void authorize(HttpRequest& request) const override;
+    std::string kind() const override;
+    std::vector<std::string> secrets() const override;
 
 private:
     std::string token_;

@@ -61,6 +61,9 @@ struct ParsedInputs {
 // Gathers and validates. `args` excludes argv[0]. Throws InvalidInput.
 ParsedInputs parse_inputs(const std::vector<std::string>& args, const Environment& env);
 
+// Where the program runs, from the environment alone (also usable when the inputs are invalid).
+CiKind detect_ci(const Environment& env);
+
 // The --help text.
 std::string help_text();
 

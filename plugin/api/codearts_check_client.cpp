@@ -1,0 +1,136 @@
+#include "api/codearts_check_client.h"
+
+#include <Poco/URI.h>
+
+#include <thread>
+
+namespace ccs::api {
+namespace {
+
+HttpRequest task_request(const std::string& method, const std::string& endpoint, const std::string& task_id,
+                         const std::string& action) {
+    const Poco::URI uri(endpoint);
+    std::string base_path = uri.getPath();
+    while (!base_path.empty() && base_path.back() == '/') base_path.pop_back();
+
+    HttpRequest request;
+    request.method = method;
+    // Task ids are validated to [A-Za-z0-9_-] before they get here: nothing to escape.
+    request.path = base_path + "/v2/tasks/" + task_id + "/" + action;
+    request.set_header("Host", http::Origin::parse(endpoint).host_header());
+    request.set_header("Content-Type", "application/json");
+    return request;
+}
+
+bool is_success_status(int status) { return status >= 200 && status < 300; }
+
+// Shared by both calls: an answer is a success when its status is 2xx and its body carries no
+// error_code (the service reports some errors with HTTP 200).
+bool judge_status_and_error(const HttpResponse& response, CallResult& result) {
+    result.service_error = parse_service_error(response.body);
+    if (is_success_status(response.status) && !result.service_error) return true;
+    result.error_class =
+        classify_service_error(response.status, result.service_error ? result.service_error->code : "");
+    if (response.status >= 300 && response.status < 400) {
+        const std::string* location = response.header("Location");
+        result.problem = "redirected to " + (location ? *location : std::string("nowhere")) +
+                         " (not followed: credentials are never sent elsewhere)";
+    }
+    return false;
+}
+
+void interpret_stop(const HttpResponse& response, CallResult& result) {
+    result.succeeded = judge_status_and_error(response, result);
+}
+
+void interpret_progress(const HttpResponse& response, CallResult& result) {
+    if (!judge_status_and_error(response, result)) return;
+    result.progress = parse_progress(response.body, result.problem);
+    result.succeeded = result.progress.has_value();
+    if (!result.succeeded) result.error_class = ErrorClass::Rejected;
+}
+
+void reset_attempt_fields(CallResult& result) {
+    result.succeeded = false;
+    result.http_status = 0;
+    result.service_error.reset();
+    result.transport_error.reset();
+    result.problem.clear();
+    result.progress.reset();
+}
+
+void default_sleep(std::chrono::milliseconds wait) { std::this_thread::sleep_for(wait); }
+
+}  // namespace
+
+std::string CallResult::describe() const {
+    if (transport_error) return std::string(http::to_string(transport_error->kind)) + ": " + transport_error->message;
+    std::string text = "HTTP " + std::to_string(http_status);
+    if (service_error) text += " " + service_error->code + (service_error->message.empty() ? "" : ": " + service_error->message);
+    if (!problem.empty()) text += ": " + problem;
+    return text;
+}
+
+HttpRequest stop_request(const std::string& endpoint, const std::string& task_id) {
+    return task_request("POST", endpoint, task_id, "stop");
+}
+
+HttpRequest progress_request(const std::string& endpoint, const std::string& task_id) {
+    return task_request("GET", endpoint, task_id, "progress");
+}
+
+CodeArtsCheckClient::CodeArtsCheckClient(const ClientSettings& settings, const auth::Authorizer& authorizer,
+                                         Log log, Sleep sleep)
+    : settings_(settings),
+      authorizer_(authorizer),
+      connection_(http::Origin::parse(settings.endpoint), settings.tls),
+      retry_(settings.max_attempts),
+      log_(log ? std::move(log) : Log([](const std::string&) {})),
+      sleep_(sleep ? std::move(sleep) : Sleep(default_sleep)) {}
+
+CallResult CodeArtsCheckClient::stop(const std::string& task_id, const Deadline& deadline) {
+    return call(stop_request(settings_.endpoint, task_id), deadline, interpret_stop);
+}
+
+CallResult CodeArtsCheckClient::progress(const std::string& task_id, const Deadline& deadline) {
+    return call(progress_request(settings_.endpoint, task_id), deadline, interpret_progress);
+}
+
+CallResult CodeArtsCheckClient::call(const HttpRequest& unsigned_request, const Deadline& deadline,
+                                     const Interpret& interpret) {
+    CallResult result;
+    for (;;) {
+        // Authorized afresh for every attempt: a signature carries its own time.
+        HttpRequest request = unsigned_request;
+        authorizer_.authorize(request);
+        reset_attempt_fields(result);
+        ++result.attempts;
+
+        const http::Exchange exchange = connection_.send(request, deadline);
+        std::optional<std::chrono::milliseconds> retry_after;
+        if (exchange.answered()) {
+            const HttpResponse& response = *exchange.response;
+            result.http_status = response.status;
+            if (const auto* request_id = response.header("X-Request-Id")) result.request_ids.push_back(*request_id);
+            if (const auto* header = response.header("Retry-After")) retry_after = http::parse_retry_after(*header);
+            interpret(response, result);
+        } else {
+            result.transport_error = exchange.error;
+            result.error_class = classify_transport_error(exchange.error.kind);
+        }
+
+        const auto wait = result.succeeded ? std::nullopt
+                                           : retry_.next_wait(result.attempts, result.error_class == ErrorClass::Transient,
+                                                              retry_after, deadline);
+        std::string line = request.method + " " + request.path + " -> " + result.describe() + " in " +
+                           std::to_string(exchange.elapsed.count()) + " ms";
+        if (exchange.answered() && !result.request_ids.empty()) line += ", request id " + result.request_ids.back();
+        line += " (attempt " + std::to_string(result.attempts) + "/" + std::to_string(retry_.max_attempts()) + ")";
+        if (wait) line += "; retrying in " + std::to_string(wait->count()) + " ms";
+        log_(line);
+        if (!wait) return result;
+        sleep_(*wait);
+    }
+}
+
+}  // namespace ccs::api

@@ -1,0 +1,49 @@
+// CodeArts Check over HTTP: builds the requests, has them authorized, sends them over one reused
+// connection, retries what is transient within the deadline, and turns answers into CallResults.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "api/task_api.h"
+#include "auth/authorizer.h"
+#include "http/retry_policy.h"
+#include "http/transport.h"
+
+namespace ccs::api {
+
+struct ClientSettings {
+    std::string endpoint;     // "https://codearts-check.cn-north-4.myhuaweicloud.com[/base]"
+    http::TlsOptions tls;
+    int max_attempts = 4;
+};
+
+// The unsigned requests, as they would be sent (Host and Content-Type set). Also what --dry-run shows.
+HttpRequest stop_request(const std::string& endpoint, const std::string& task_id);
+HttpRequest progress_request(const std::string& endpoint, const std::string& task_id);
+
+class CodeArtsCheckClient final : public TaskApi {
+public:
+    using Log = std::function<void(const std::string&)>;
+    using Sleep = std::function<void(std::chrono::milliseconds)>;
+
+    CodeArtsCheckClient(const ClientSettings& settings, const auth::Authorizer& authorizer, Log log,
+                        Sleep sleep = {});
+
+    CallResult stop(const std::string& task_id, const Deadline& deadline) override;
+    CallResult progress(const std::string& task_id, const Deadline& deadline) override;
+
+private:
+    // Judges one answer: success, or an error with its class. Progress answers also get parsed.
+    using Interpret = std::function<void(const HttpResponse&, CallResult&)>;
+    CallResult call(const HttpRequest& unsigned_request, const Deadline& deadline, const Interpret& interpret);
+
+    ClientSettings settings_;
+    const auth::Authorizer& authorizer_;
+    http::Connection connection_;
+    http::RetryPolicy retry_;
+    Log log_;
+    Sleep sleep_;
+};
+
+}  // namespace ccs::api

@@ -1,0 +1,39 @@
+// The two calls a stop needs, as typed results. The flows depend on this interface only, so they
+// can be tested with a fake and run against any transport.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/error_class.h"
+#include "api/responses.h"
+#include "core/deadline.h"
+#include "http/transport.h"
+
+namespace ccs::api {
+
+// The result of one API call after all its attempts.
+struct CallResult {
+    bool succeeded = false;
+    int http_status = 0;                             // of the last answer; 0 when none arrived
+    std::optional<ServiceError> service_error;       // what the last answer said went wrong
+    std::optional<http::TransportError> transport_error;  // why the last attempt got no answer
+    std::string problem;                             // an answer we could not use ("not JSON", ...)
+    ErrorClass error_class = ErrorClass::Rejected;   // meaningful when !succeeded
+    std::vector<std::string> request_ids;            // X-Request-Id of every answer
+    int attempts = 0;
+    std::optional<Progress> progress;                // for progress calls that succeeded
+
+    // One line for logs and reports: "HTTP 400 CC.00000000 (network busy)", "connection refused: ...".
+    std::string describe() const;
+};
+
+class TaskApi {
+public:
+    virtual ~TaskApi() = default;
+    virtual CallResult stop(const std::string& task_id, const Deadline& deadline) = 0;
+    virtual CallResult progress(const std::string& task_id, const Deadline& deadline) = 0;
+};
+
+}  // namespace ccs::api

@@ -1,0 +1,46 @@
+#include "app/dry_run.h"
+
+#include <sstream>
+
+#include "api/codearts_check_client.h"
+#include "core/ci_kind.h"
+
+namespace ccs::app {
+namespace {
+
+bool is_secret(const std::string& value, const std::vector<std::string>& secrets) {
+    for (const auto& secret : secrets) {
+        if (!secret.empty() && value.find(secret) != std::string::npos) return true;
+    }
+    return false;
+}
+
+void describe(std::ostream& text, const inputs::Config& config, HttpRequest request, const auth::Authorizer& authorizer) {
+    authorizer.authorize(request);
+    text << "  " << request.method << ' ' << config.endpoint << request.target() << '\n';
+    for (const auto& header : request.headers) {
+        text << "    " << header.name << ": " << (is_secret(header.value, authorizer.secrets()) ? "***" : header.value)
+             << '\n';
+    }
+}
+
+}  // namespace
+
+std::string describe_planned_requests(const inputs::Config& config, const auth::Authorizer& authorizer) {
+    std::ostringstream text;
+    text << "dry run: nothing is sent.\n"
+         << "endpoint: " << config.endpoint << " (" << config.endpoint_origin << ")\n"
+         << "credentials: " << authorizer.kind() << " (from " << config.credential_origin << ")\n"
+         << "deadline: " << config.timeout.count() << " ms, up to " << config.retries << " attempts per call, "
+         << config.concurrency << " task(s) at once\n"
+         << "reporting: " << to_string(config.ci) << '\n';
+    for (const auto& task_id : config.task_ids) {
+        text << "task " << task_id << ":\n";
+        describe(text, config, api::progress_request(config.endpoint, task_id), authorizer);
+        describe(text, config, api::stop_request(config.endpoint, task_id), authorizer);
+        text << "  then " << api::progress_request(config.endpoint, task_id).method << " .../progress again to confirm\n";
+    }
+    return text.str();
+}
+
+}  // namespace ccs::app

@@ -1,0 +1,143 @@
+#include "flow/stop_flow.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+namespace ccs::flow {
+namespace {
+
+using Millis = std::chrono::milliseconds;
+using Clock = std::chrono::steady_clock;
+
+// How long the first look at a task may take, at most, before the stop is sent anyway.
+constexpr Millis first_look_budget{2000};
+// How often a stopped task's progress is asked again while the service still says it runs.
+constexpr Millis confirm_interval{250};
+
+// Collects what every call of one task contributed.
+class TaskRecord {
+public:
+    explicit TaskRecord(const std::string& task_id) : started_(Clock::now()) { result_.task_id = task_id; }
+
+    const api::CallResult& add(const api::CallResult& call) {
+        result_.attempts += call.attempts;
+        result_.request_ids.insert(result_.request_ids.end(), call.request_ids.begin(), call.request_ids.end());
+        return call;
+    }
+
+    TaskResult finish(Outcome outcome, std::string detail) {
+        result_.outcome = outcome;
+        result_.detail = std::move(detail);
+        result_.elapsed = std::chrono::duration_cast<Millis>(Clock::now() - started_);
+        return result_;
+    }
+
+    TaskResult fail(const api::CallResult& cause, std::string detail) {
+        if (cause.service_error) {
+            result_.error_code = cause.service_error->code;
+            result_.error_message = cause.service_error->message;
+        }
+        result_.http_status = cause.http_status;
+        result_.credentials_refused = cause.error_class == api::ErrorClass::Auth;
+        return finish(Outcome::Failed, std::move(detail));
+    }
+
+private:
+    TaskResult result_;
+    Clock::time_point started_;
+};
+
+bool is_running(const api::CallResult& progress) {
+    return progress.succeeded && progress.progress && progress.progress->status == 0;
+}
+
+// Asks the progress until the task no longer runs, the call fails, or the deadline is near.
+api::CallResult confirm(api::TaskApi& api, const std::string& task_id, const Deadline& deadline,
+                        TaskRecord& record) {
+    for (;;) {
+        const api::CallResult progress = record.add(api.progress(task_id, deadline));
+        if (!is_running(progress) || deadline.remaining() <= confirm_interval * 2) return progress;
+        std::this_thread::sleep_for(confirm_interval);
+    }
+}
+
+std::string status_text(const api::CallResult& progress) { return describe_status(progress.progress->status); }
+
+TaskResult decide(const api::CallResult& stop, const api::CallResult& after, TaskRecord& record) {
+    if (after.error_class == api::ErrorClass::Auth && !after.succeeded) {
+        return record.fail(after, "the service refused the credentials: " + after.describe());
+    }
+    if (!after.succeeded) {
+        if (stop.succeeded) {
+            return record.fail(after, "the stop was accepted, but its effect could not be confirmed: " + after.describe());
+        }
+        return record.fail(stop, "the stop failed: " + stop.describe() + "; and the progress could not be read: " +
+                                     after.describe());
+    }
+    if (is_running(after)) {
+        if (stop.succeeded) return record.fail(after, "the stop was accepted, but the task was still running at the deadline");
+        return record.fail(stop, "the stop failed and the task is still running: " + stop.describe());
+    }
+    if (stop.succeeded && after.progress->status == 3) return record.finish(Outcome::Stopped, "stopped");
+    std::string detail = "it ended by itself (" + status_text(after) + ")";
+    if (!stop.succeeded) detail += "; the stop call answered " + stop.describe();
+    return record.finish(Outcome::NotRunning, detail);
+}
+
+}  // namespace
+
+TaskResult stop_task(api::TaskApi& api, const std::string& task_id, const Deadline& deadline, const Log& log) {
+    TaskRecord record(task_id);
+    const Millis first_look = std::min(first_look_budget, deadline.remaining() / 3);
+    const api::CallResult before = record.add(api.progress(task_id, deadline.capped(first_look)));
+    if (!before.succeeded && before.error_class == api::ErrorClass::Auth) {
+        return record.fail(before, "the service refused the credentials: " + before.describe());
+    }
+    if (before.succeeded && !is_running(before)) {
+        return record.finish(Outcome::NotRunning, "nothing to stop: the task is " + status_text(before));
+    }
+    if (!before.succeeded) log("task " + task_id + ": state unknown (" + before.describe() + "); stopping it anyway");
+
+    const api::CallResult stop = record.add(api.stop(task_id, deadline));
+    if (!stop.succeeded && stop.error_class == api::ErrorClass::Auth) {
+        return record.fail(stop, "the service refused the credentials: " + stop.describe());
+    }
+    const api::CallResult after = confirm(api, task_id, deadline, record);
+    return decide(stop, after, record);
+}
+
+RunReport stop_tasks(const std::vector<std::string>& task_ids, int concurrency, const ApiFactory& make_api,
+                     const Deadline& deadline, const Log& log) {
+    const auto started = Clock::now();
+    RunReport report;
+    report.tasks.resize(task_ids.size());
+    std::atomic<std::size_t> next{0};
+
+    auto work = [&]() {
+        std::unique_ptr<api::TaskApi> api;
+        for (std::size_t i = next++; i < task_ids.size(); i = next++) {
+            TaskResult& slot = report.tasks[i];
+            try {
+                if (!api) api = make_api();
+                slot = stop_task(*api, task_ids[i], deadline, log);
+            } catch (const std::exception& error) {
+                slot.task_id = task_ids[i];
+                slot.outcome = Outcome::Failed;
+                slot.detail = std::string("internal error: ") + error.what();
+            }
+            log("task " + slot.task_id + ": " + to_string(slot.outcome) + " (" + slot.detail + ")");
+        }
+    };
+
+    const std::size_t workers = std::min<std::size_t>(std::max(1, concurrency), task_ids.size());
+    std::vector<std::thread> threads;
+    for (std::size_t i = 1; i < workers; ++i) threads.emplace_back(work);
+    work();  // the calling thread is a worker too: one task needs no extra thread
+    for (auto& thread : threads) thread.join();
+
+    report.elapsed = std::chrono::duration_cast<Millis>(Clock::now() - started);
+    return report;
+}
+
+}  // namespace ccs::flow

@@ -1,0 +1,29 @@
+// The one call every mode ends in: "stop these tasks by this deadline and tell me what happened".
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "api/task_api.h"
+#include "core/deadline.h"
+#include "core/task_result.h"
+
+namespace ccs::flow {
+
+using Log = std::function<void(const std::string&)>;
+
+// Learns the task's state, stops it if it runs, and confirms the result from its progress:
+//   progress -> (not running: done) -> stop -> progress until it no longer runs or time is up.
+// The first look is short (a hanging progress call must not keep the stop from being sent).
+TaskResult stop_task(api::TaskApi& api, const std::string& task_id, const Deadline& deadline, const Log& log);
+
+// One TaskApi per worker, so each worker keeps its own connection.
+using ApiFactory = std::function<std::unique_ptr<api::TaskApi>()>;
+
+// Stops all tasks with at most `concurrency` at once. Results keep the order of `task_ids`.
+RunReport stop_tasks(const std::vector<std::string>& task_ids, int concurrency, const ApiFactory& make_api,
+                     const Deadline& deadline, const Log& log);
+
+}  // namespace ccs::flow
