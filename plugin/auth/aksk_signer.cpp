@@ -1,0 +1,155 @@
+#include "auth/aksk_signer.h"
+
+#include <Poco/String.h>
+
+#include <algorithm>
+#include <map>
+#include <stdexcept>
+#include <utility>
+
+#include "auth/digest.h"
+#include "auth/uri_encoding.h"
+
+namespace ccs::auth {
+
+namespace {
+
+constexpr char kContentSha256Header[] = "x-sdk-content-sha256";
+
+// Splits on every `separator`, keeping empty pieces ("/a//b" -> "", "a", "", "b").
+std::vector<std::string> split(const std::string& text, char separator) {
+    std::vector<std::string> pieces;
+    std::string::size_type start = 0;
+    for (auto end = text.find(separator); end != std::string::npos; end = text.find(separator, start)) {
+        pieces.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    pieces.push_back(text.substr(start));
+    return pieces;
+}
+
+std::string join(const std::vector<std::string>& pieces, const std::string& separator) {
+    std::string joined;
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        if (i > 0) joined += separator;
+        joined += pieces[i];
+    }
+    return joined;
+}
+
+using QueryParameter = std::pair<std::string, std::string>;
+
+QueryParameter decode_query_parameter(const std::string& piece) {
+    const auto equals = piece.find('=');
+    if (equals == std::string::npos) return {percent_decode(piece, true), ""};
+    return {percent_decode(piece.substr(0, equals), true), percent_decode(piece.substr(equals + 1), true)};
+}
+
+const std::string& signed_header_value(const HttpRequest& request, const std::string& name) {
+    const std::string* value = request.header(name);
+    if (value == nullptr) throw std::invalid_argument("signed header \"" + name + "\" is not in the request");
+    return *value;
+}
+
+// "name:value\n" for each header, in the order given (already normalized).
+std::string canonical_headers(const HttpRequest& request, const std::vector<std::string>& names) {
+    std::string block;
+    for (const auto& name : names)
+        block += name + ":" + Poco::trim(signed_header_value(request, name)) + "\n";
+    return block;
+}
+
+std::string payload_hash(const HttpRequest& request, const std::vector<std::string>& names) {
+    if (std::binary_search(names.begin(), names.end(), kContentSha256Header)) {
+        return Poco::trim(signed_header_value(request, kContentSha256Header));
+    }
+    return sha256_hex(request.body);
+}
+
+// Adds one "Key=value" field of the Authorization header to `fields`; false when malformed or repeated.
+bool read_authorization_field(const std::string& field, std::map<std::string, std::string>& fields) {
+    const auto equals = field.find('=');
+    if (equals == std::string::npos) return false;
+    const std::string key = Poco::trim(field.substr(0, equals));
+    const std::string value = Poco::trim(field.substr(equals + 1));
+    return !key.empty() && !value.empty() && fields.emplace(key, value).second;
+}
+
+}  // namespace
+
+std::string canonical_uri(const std::string& path) {
+    std::vector<std::string> segments = split(percent_decode(path, false), '/');
+    for (auto& segment : segments) segment = percent_encode_unreserved(segment);
+    std::string uri = join(segments, "/");
+    if (uri.empty() || uri.back() != '/') uri += '/';
+    return uri;
+}
+
+std::string canonical_query(const std::string& query) {
+    std::vector<QueryParameter> parameters;
+    for (const auto& piece : split(query, '&')) {
+        if (!piece.empty()) parameters.push_back(decode_query_parameter(piece));
+    }
+    std::sort(parameters.begin(), parameters.end());
+    std::vector<std::string> encoded;
+    for (const auto& [name, value] : parameters) {
+        encoded.push_back(percent_encode_unreserved(name) + "=" + percent_encode_unreserved(value));
+    }
+    return join(encoded, "&");
+}
+
+std::vector<std::string> normalized_signed_headers(const std::vector<std::string>& names) {
+    std::vector<std::string> normalized;
+    for (const auto& name : names) normalized.push_back(Poco::toLower(name));
+    std::sort(normalized.begin(), normalized.end());
+    normalized.erase(std::unique(normalized.begin(), normalized.end()), normalized.end());
+    return normalized;
+}
+
+std::string canonical_request(const HttpRequest& request, const std::vector<std::string>& signed_headers) {
+    const auto names = normalized_signed_headers(signed_headers);
+    return join({Poco::toUpper(request.method), canonical_uri(request.path), canonical_query(request.query),
+                 canonical_headers(request, names), join(names, ";"), payload_hash(request, names)},
+                "\n");
+}
+
+std::string string_to_sign(const std::string& canonical_request, const std::string& sdk_date) {
+    return std::string(kSdkSigningAlgorithm) + "\n" + sdk_date + "\n" + sha256_hex(canonical_request);
+}
+
+std::string signature(const std::string& string_to_sign, const std::string& secret_key) {
+    return hmac_sha256_hex(secret_key, string_to_sign);
+}
+
+std::string authorization_header(const HttpRequest& request, const std::string& access_key,
+                                 const std::string& secret_key,
+                                 const std::vector<std::string>& signed_headers) {
+    const std::string* sdk_date = request.header("X-Sdk-Date");
+    if (sdk_date == nullptr) throw std::invalid_argument("the request has no X-Sdk-Date header to sign");
+    const std::string to_sign = string_to_sign(canonical_request(request, signed_headers), *sdk_date);
+    return std::string(kSdkSigningAlgorithm) + " Access=" + access_key +
+           ", SignedHeaders=" + join(normalized_signed_headers(signed_headers), ";") +
+           ", Signature=" + signature(to_sign, secret_key);
+}
+
+std::optional<ParsedAuthorization> parse_authorization(const std::string& header_value) {
+    const std::string value = Poco::trim(header_value);
+    const auto space = value.find(' ');
+    if (space == std::string::npos || space == 0) return std::nullopt;
+    std::map<std::string, std::string> fields;
+    for (const auto& field : split(value.substr(space + 1), ',')) {
+        if (!read_authorization_field(field, fields)) return std::nullopt;
+    }
+    if (fields.count("Access") == 0 || fields.count("SignedHeaders") == 0 || fields.count("Signature") == 0) {
+        return std::nullopt;
+    }
+    ParsedAuthorization parsed{value.substr(0, space), fields["Access"], split(fields["SignedHeaders"], ';'),
+                               fields["Signature"]};
+    const auto has_empty_name = [](const std::string& name) { return name.empty(); };
+    if (std::any_of(parsed.signed_headers.begin(), parsed.signed_headers.end(), has_empty_name)) {
+        return std::nullopt;
+    }
+    return parsed;
+}
+
+}  // namespace ccs::auth

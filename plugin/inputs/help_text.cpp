@@ -1,0 +1,77 @@
+// --help, laid out by Poco's HelpFormatter from the option table.
+#include <sstream>
+
+#include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/OptionSet.h>
+
+#include "core/version.h"
+#include "inputs/command_line.h"
+#include "inputs/config.h"
+#include "inputs/option_table.h"
+
+namespace ccs::inputs {
+
+namespace {
+
+// The row's help plus every other way to give it and its default, so the help is the reference.
+std::string described(const OptionSpec& spec) {
+    std::string text = spec.help;
+    if (spec.required) text += " Required.";
+    if (spec.repeatable) text += " Repeatable.";
+    if (!spec.default_shown.empty()) text += " Default: " + spec.default_shown + ".";
+    if (spec.command_line_only) return text;
+    text += " GitHub input: " + spec.name + " (" + github_input_variable(spec) +
+            "). Variable: " + environment_variable(spec);
+    for (const auto& alias : spec.env_aliases) text += ", " + alias;
+    return text + ".";
+}
+
+Poco::Util::OptionSet described_options() {
+    Poco::Util::OptionSet options;
+    for (const auto& spec : option_table()) {
+        Poco::Util::Option option = poco_option(spec);
+        option.description(described(spec));
+        options.addOption(option);
+    }
+    return options;
+}
+
+// HelpFormatter leaves the space before each line break it makes.
+std::string without_trailing_spaces(const std::string& text) {
+    std::string result;
+    for (const char c : text) {
+        if (c == '\n') {
+            while (!result.empty() && result.back() == ' ') result.pop_back();
+        }
+        result += c;
+    }
+    return result;
+}
+
+const char* const kHeader =
+    "Stops Huawei Cloud CodeArts Check tasks. Each option can also be given as a GitHub action input or "
+    "an environment variable; a command-line option wins over an input, an input over a variable. An "
+    "empty input or variable counts as not given. Options take their value as --name value or "
+    "--name=value; a flag given in an input or variable takes true or false.";
+
+const char* const kFooter =
+    "Exit codes: 0 no task failed; 1 at least one task could not be stopped; 2 invalid input, nothing "
+    "sent; 3 credentials or permission refused.";
+
+}  // namespace
+
+std::string help_text() {
+    const Poco::Util::OptionSet options = described_options();
+    Poco::Util::HelpFormatter formatter(options);
+    formatter.setUnixStyle(true);
+    formatter.setCommand(program_name);
+    formatter.setUsage("[options] --task-id ID...");
+    formatter.setHeader(kHeader);
+    formatter.setFooter(kFooter);
+    formatter.setWidth(100);
+    std::ostringstream text;
+    formatter.format(text);
+    return without_trailing_spaces(text.str());
+}
+
+}  // namespace ccs::inputs

@@ -1,0 +1,62 @@
+// The one table of options. Everything that knows an option's name (the command line, the GitHub
+// input, the environment variables, --help, the size limits) reads it from here, so adding an option
+// is one row in option_table.cpp plus its validation in parse_inputs.cpp.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace ccs::inputs {
+
+// Size limits, in bytes of one option's values taken together.
+constexpr std::size_t kShortValueLimit = 256;          // numbers, regions, booleans
+constexpr std::size_t kPathLimit = 4096;               // URLs and file paths
+constexpr std::size_t kTokenLimit = 100000;            // what the service accepts for X-Auth-Token
+constexpr std::size_t kTaskIdListLimit = 1024 * 1024;  // all task id lists together
+
+struct OptionSpec {
+    std::string name;                // long name, kebab-case: "task-id"
+    std::string value_name;          // shown in help: "ID"; empty for a flag
+    std::string help;                // one or two sentences
+    std::string default_shown;       // the default as help shows it; empty when none
+    bool repeatable = false;         // --task-id a --task-id b
+    bool required = false;           // shown in help; checked by validation, not by Poco
+    bool secret = false;             // never echoed; masked by the reporters
+    bool command_line_only = false;  // --help, --version: no GitHub input or variable
+    std::size_t max_bytes = kShortValueLimit;
+    std::vector<std::string> env_aliases;  // further variables, lowest precedence (SDK names)
+
+    bool is_flag() const { return value_name.empty(); }
+
+    // Chainable setters, so a table row reads as one sentence.
+    OptionSpec& with_default(std::string shown);
+    OptionSpec& mark_repeatable();
+    OptionSpec& mark_required();
+    OptionSpec& mark_secret();
+    OptionSpec& mark_command_line_only();
+    OptionSpec& limit(std::size_t bytes);
+    OptionSpec& alias(std::string variable);
+};
+
+OptionSpec value_option(std::string name, std::string value_name, std::string help);
+OptionSpec flag_option(std::string name, std::string help);
+
+// All options, in the order --help lists them.
+const std::vector<OptionSpec>& option_table();
+
+// The row for an exact long name, or nullptr.
+const OptionSpec* find_option(const std::string& name);
+
+// "--task-id"
+std::string flag_name(const OptionSpec& spec);
+// "INPUT_TASK-ID": what the GitHub runner exports for input "task-id" (upper case, '-' kept, ' ' -> '_').
+std::string github_input_variable(const OptionSpec& spec);
+// "CODEARTS_CHECK_TASK_ID"
+std::string environment_variable(const OptionSpec& spec);
+// "--task-id (input task-id / INPUT_TASK-ID, or CODEARTS_CHECK_TASK_ID)": every way to give it.
+std::string all_names(const OptionSpec& spec);
+// all_names() of the row with that name; the name must be in the table.
+std::string all_names(const std::string& name);
+
+}  // namespace ccs::inputs

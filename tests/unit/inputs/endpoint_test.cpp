@@ -1,0 +1,115 @@
+// Regions and endpoints.
+#include "inputs/endpoint.h"
+#include "input_test_helpers.h"
+
+using namespace ccs::inputs;
+using namespace ccs::inputs::testing;
+
+namespace {
+
+Config with_endpoint(const std::string& url) {
+    return config_of({"--endpoint", url}, valid_env());
+}
+
+std::string endpoint_failure(const std::string& url) {
+    return failure_of({"--endpoint", url}, valid_env());
+}
+
+}  // namespace
+
+TEST_CASE("each known region maps to its endpoint") {
+    const std::vector<std::string> regions = {"cn-north-4", "cn-north-1", "cn-east-2",   "cn-south-1",
+                                              "cn-east-3",  "la-north-2", "sa-brazil-1", "ap-southeast-3"};
+    CHECK(known_regions() == regions);
+    for (const auto& region : regions) {
+        const Config config = config_of({"--region", region}, valid_env());
+        CHECK(config.endpoint == "https://codearts-check." + region + ".myhuaweicloud.com");
+        CHECK(config.endpoint_origin == "region " + region);
+        CHECK(config.region == region);
+    }
+}
+
+TEST_CASE("an unknown region lists all eight") {
+    const std::string message = failure_of({}, valid_env_with("INPUT_REGION", "cn-north-9"));
+    CHECK(message.rfind("INPUT_REGION: unknown region \"cn-north-9\"", 0) == 0);
+    for (const auto& region : known_regions()) CHECK(message.find(region) != std::string::npos);
+    CHECK(message.find("--endpoint") != std::string::npos);
+}
+
+TEST_CASE("region names are case-sensitive") {
+    CHECK(failure_of({"--region", "CN-NORTH-4"}, valid_env()).find("unknown region") != std::string::npos);
+}
+
+TEST_CASE("neither region nor endpoint names both") {
+    const std::string message = failure_of({}, valid_env_without("INPUT_REGION"));
+    CHECK(message.find("--region") != std::string::npos);
+    CHECK(message.find("INPUT_REGION") != std::string::npos);
+    CHECK(message.find("--endpoint") != std::string::npos);
+    CHECK(message.find("CODEARTS_CHECK_ENDPOINT") != std::string::npos);
+}
+
+TEST_CASE("an endpoint overrides the region, which becomes optional") {
+    const Config config = with_endpoint("https://codecheck.example.com/");
+    CHECK(config.endpoint == "https://codecheck.example.com");
+    CHECK(config.endpoint_origin == "--endpoint");
+    CHECK(config.region == "cn-north-4");
+
+    const Config no_region = config_of(
+        {}, {{"INPUT_TASK-ID", "a"}, {"INPUT_TOKEN", "t"}, {"CODEARTS_CHECK_ENDPOINT", "https://h.example"}});
+    CHECK(no_region.region.empty());
+    CHECK(no_region.endpoint_origin == "CODEARTS_CHECK_ENDPOINT");
+}
+
+TEST_CASE("with an endpoint, a region outside the table is accepted if it looks like one") {
+    const Config config =
+        config_of({"--endpoint", "https://h.example", "--region", "my-private-1"}, valid_env());
+    CHECK(config.region == "my-private-1");
+    CHECK(failure_of({"--endpoint", "https://h.example", "--region", "a/b"}, valid_env())
+              .find("unknown region") != std::string::npos);
+}
+
+TEST_CASE("https endpoints keep their port and path, without trailing slashes") {
+    CHECK(with_endpoint("https://h.example:8443/prefix//").endpoint == "https://h.example:8443/prefix");
+}
+
+TEST_CASE("http is allowed for loopback hosts only") {
+    CHECK(with_endpoint("http://127.0.0.1:8080").endpoint == "http://127.0.0.1:8080");
+    CHECK(with_endpoint("http://127.10.0.3:1/").endpoint == "http://127.10.0.3:1");
+    CHECK(with_endpoint("http://localhost:9000").endpoint == "http://localhost:9000");
+    CHECK(with_endpoint("http://[::1]:9000").endpoint == "http://[::1]:9000");
+
+    const std::string message = endpoint_failure("http://codecheck.example.com");
+    CHECK(message.rfind("--endpoint: \"http://codecheck.example.com\"", 0) == 0);
+    CHECK(message.find("use https") != std::string::npos);
+    CHECK(endpoint_failure("http://128.0.0.1").find("use https") != std::string::npos);
+    CHECK(endpoint_failure("http://127.0.0.1.evil.example").find("use https") != std::string::npos);
+    CHECK(endpoint_failure("http://localhost.evil.example").find("use https") != std::string::npos);
+}
+
+TEST_CASE("is_loopback_host") {
+    CHECK(is_loopback_host("127.0.0.1"));
+    CHECK(is_loopback_host("127.255.255.254"));
+    CHECK(is_loopback_host("::1"));
+    CHECK(is_loopback_host("LOCALHOST"));
+    CHECK_FALSE(is_loopback_host("127.0.0.256"));
+    CHECK_FALSE(is_loopback_host("127.0.0"));
+    CHECK_FALSE(is_loopback_host("127.0.0.1."));
+    CHECK_FALSE(is_loopback_host("10.0.0.1"));
+    CHECK_FALSE(is_loopback_host("::2"));
+    CHECK_FALSE(is_loopback_host(""));
+}
+
+TEST_CASE("endpoints with a query, fragment, user info, other scheme or no host are refused") {
+    CHECK(endpoint_failure("https://h.example/?a=b").find("query") != std::string::npos);
+    CHECK(endpoint_failure("https://h.example/?").find("query") != std::string::npos);
+    CHECK(endpoint_failure("https://h.example/#top").find("fragment") != std::string::npos);
+    const std::string userinfo = endpoint_failure("https://user:pw@h.example");
+    CHECK(userinfo.find("user name or password") != std::string::npos);
+    CHECK(userinfo.find("pw") == std::string::npos);
+    CHECK(endpoint_failure("ftp://h.example").find("https://") != std::string::npos);
+    CHECK(endpoint_failure("h.example").find("https://") != std::string::npos);
+    CHECK(endpoint_failure("https:///path").find("no host") != std::string::npos);
+    CHECK(endpoint_failure("https://h.example:99999").find("not a URL") != std::string::npos);
+    CHECK(endpoint_failure("https://h.example/a b").find("not a URL") != std::string::npos);
+    CHECK(endpoint_failure("https://h.example/\r\nX-Evil: 1").find("\\r\\n") != std::string::npos);
+}

@@ -1,0 +1,131 @@
+// Where values come from: flag > GitHub input > CODEARTS_CHECK_* > aliases; empty means absent.
+#include "input_test_helpers.h"
+#include "inputs/raw_inputs.h"
+
+using namespace ccs::inputs;
+using namespace ccs::inputs::testing;
+
+TEST_CASE("a flag wins over the GitHub input, which wins over the CODEARTS_CHECK_ variable") {
+    Environment env = valid_env();
+    env["INPUT_REGION"] = "cn-east-3";
+    env["CODEARTS_CHECK_REGION"] = "cn-south-1";
+
+    CHECK(config_of({"--region", "la-north-2"}, env).region == "la-north-2");
+    CHECK(config_of({}, env).region == "cn-east-3");
+    env.erase("INPUT_REGION");
+    CHECK(config_of({}, env).region == "cn-south-1");
+}
+
+TEST_CASE("an empty or blank input counts as absent and falls through to the environment") {
+    Environment env = valid_env();
+    env["INPUT_REGION"] = "";
+    env["CODEARTS_CHECK_REGION"] = "cn-south-1";
+    CHECK(config_of({}, env).region == "cn-south-1");
+
+    env["INPUT_REGION"] = " \n";
+    CHECK(config_of({}, env).region == "cn-south-1");
+}
+
+TEST_CASE("an empty command-line value counts as absent too") {
+    CHECK(config_of({"--region="}, valid_env()).region == "cn-north-4");
+    CHECK(config_of({"--region", ""}, valid_env()).region == "cn-north-4");
+}
+
+TEST_CASE("values are trimmed as GitHub's getInput trims them") {
+    const Config config = config_of({}, valid_env_with("INPUT_REGION", "  cn-east-2\n"));
+    CHECK(config.region == "cn-east-2");
+}
+
+TEST_CASE("repeated task ids on the command line all count, and replace the input's") {
+    const Config config = config_of({"--task-id", "a", "--task-id=b"}, valid_env());
+    CHECK(config.task_ids == std::vector<std::string>{"a", "b"});
+}
+
+TEST_CASE("the origin names the input exactly as it was given") {
+    const Environment no_ids = valid_env_without("INPUT_TASK-ID");
+
+    SUBCASE("flag") {
+        CHECK(config_of({"--token", "t"}, valid_env()).credential_origin == "--token");
+    }
+    SUBCASE("GitHub input") {
+        CHECK(config_of({}, valid_env()).credential_origin == "INPUT_TOKEN");
+    }
+    SUBCASE("variable") {
+        Environment env = valid_env_without("INPUT_TOKEN");
+        env["CODEARTS_CHECK_TOKEN"] = "t";
+        CHECK(config_of({}, env).credential_origin == "CODEARTS_CHECK_TOKEN");
+    }
+    SUBCASE("messages use it") {
+        CHECK(failure_of({"--task-id", "a%b"}, no_ids).rfind("--task-id: ", 0) == 0);
+        CHECK(failure_of({}, valid_env_with("INPUT_TASK-ID", "a%b")).rfind("INPUT_TASK-ID: ", 0) == 0);
+        Environment env = no_ids;
+        env["CODEARTS_CHECK_TASK_ID"] = "a%b";
+        CHECK(failure_of({}, env).rfind("CODEARTS_CHECK_TASK_ID: ", 0) == 0);
+    }
+}
+
+TEST_CASE("hyphenated inputs keep their hyphen; variables use underscores") {
+    Environment env = valid_env();
+    env["INPUT_DRY-RUN"] = "true";
+    CHECK(config_of({}, env).dry_run);
+
+    env.erase("INPUT_DRY-RUN");
+    env["INPUT_DRY_RUN"] = "true";  // not what the runner exports: ignored
+    CHECK_FALSE(config_of({}, env).dry_run);
+
+    env["CODEARTS_CHECK_DRY_RUN"] = "true";
+    CHECK(config_of({}, env).dry_run);
+}
+
+TEST_CASE("defaults apply when nothing is given") {
+    const Config config = config_of({}, valid_env());
+    CHECK(config.concurrency == 8);
+    CHECK(config.timeout == std::chrono::seconds(30));
+    CHECK(config.retries == 4);
+    CHECK_FALSE(config.dry_run);
+    CHECK_FALSE(config.json);
+    CHECK(config.ca_file.empty());
+    CHECK(config.mode == Mode::Stop);
+}
+
+TEST_CASE("size limits name the input and do not echo the value") {
+    SUBCASE("token") {
+        const std::string token(100001, 'x');
+        const std::string message = failure_of({}, valid_env_with("INPUT_TOKEN", token));
+        CHECK(message == "INPUT_TOKEN: too long (100001 bytes; at most 100000)");
+    }
+    SUBCASE("a token of exactly the limit passes") {
+        CHECK(config_of({}, valid_env_with("INPUT_TOKEN", std::string(100000, 'x'))).token.size() == 100000);
+    }
+    SUBCASE("endpoint") {
+        const std::string url = "https://" + std::string(4100, 'a') + ".example";
+        CHECK(failure_of({"--endpoint", url}, valid_env()).rfind("--endpoint: too long (", 0) == 0);
+    }
+    SUBCASE("task id lists count together") {
+        const std::string half(600 * 1024, ',');
+        const std::string message =
+            failure_of({"--task-id", half + "a", "--task-id", half + "b"}, valid_env());
+        CHECK(message.rfind("--task-id: too long (", 0) == 0);
+        CHECK(message.find("in all") != std::string::npos);
+    }
+    SUBCASE("short values") {
+        CHECK(failure_of({"--retries", std::string(300, '1')}, valid_env()).rfind("--retries: too long", 0) ==
+              0);
+    }
+}
+
+TEST_CASE("help and version do not come from inputs or variables") {
+    Environment env = valid_env();
+    env["INPUT_HELP"] = "true";
+    env["CODEARTS_CHECK_VERSION"] = "true";
+    CHECK(parse_inputs({}, env).request == Request::Run);
+}
+
+TEST_CASE("gather_inputs keeps every value of the winning source") {
+    const RawInputs raw = gather_inputs({"--task-id", " a ", "--task-id", "b"}, valid_env());
+    const GivenValue* ids = raw.find("task-id");
+    REQUIRE(ids != nullptr);
+    CHECK(ids->origin == "--task-id");
+    CHECK(ids->values == std::vector<std::string>{"a", "b"});
+    CHECK(raw.find("endpoint") == nullptr);
+}
