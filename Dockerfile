@@ -1,26 +1,60 @@
 # syntax=docker/dockerfile:1
-# Build stage: Debian 12 with the build dependencies. The dependency layer comes first and does not
-# change when the sources do, so it stays cached.
+# Three stages:
+#   build   Debian 12 with the build dependencies; compiles the program and gathers its run-time root.
+#   ci      Debian 12 slim + the program + a shell and procps: for GitLab `image:` jobs and Jenkins
+#           `docker.image(...).inside` (`--target ci`).
+#   action  the last stage, the one GitHub builds and runs: the binary, the shared libraries it
+#           loads, CA certificates, nothing else (no shell, no package manager).
+# tests/container/run builds both images and runs them the way the GitHub runner does.
+
+# ---------------------------------------------------------------------------------------------
 FROM debian:bookworm-slim AS build
+# The dependency layer comes first and names nothing from the sources, so it stays cached while
+# the sources change.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       cmake g++ make libpoco-dev libssl-dev ca-certificates \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY CMakeLists.txt CMakePresets.json ./
+COPY cmake cmake
 COPY plugin plugin
 RUN cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCCS_BUILD_TESTS=OFF \
- && cmake --build build -j "$(nproc)" \
+ && cmake --build build -j "$(nproc)" --target codearts-check-stop \
  && strip build/plugin/codearts-check-stop
-# Gather the binary, exactly the shared libraries it loads, and the CA certificates into a root.
+# Gather the run-time root: the binary (and the post-run entrypoint, a symlink to it: the program
+# tells the runs apart by argv[0]), exactly the shared libraries it loads (ldd lists the loader
+# too), and the CA certificates where OpenSSL's default paths look for them (Debian's layout:
+# /usr/lib/ssl/cert.pem and /usr/lib/ssl/certs point into /etc/ssl/certs).
 RUN set -eu; root=/rootfs; \
     install -D build/plugin/codearts-check-stop "$root/usr/bin/codearts-check-stop"; \
+    ln -s codearts-check-stop "$root/usr/bin/codearts-check-stop-post"; \
+    if ldd build/plugin/codearts-check-stop | grep -q 'not found'; then exit 1; fi; \
     for lib in $(ldd build/plugin/codearts-check-stop | grep -o '/[^ ]*'); do \
       install -D "$lib" "$root$lib"; \
     done; \
-    install -D /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"
+    install -D -m 0644 /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"; \
+    mkdir -p "$root/usr/lib/ssl"; \
+    ln -s /etc/ssl/certs/ca-certificates.crt "$root/usr/lib/ssl/cert.pem"; \
+    ln -s /etc/ssl/certs "$root/usr/lib/ssl/certs"; \
+    install -d -m 1777 "$root/tmp"
 
-# The image GitHub builds and runs: nothing but the program and what it needs.
-FROM scratch
+# ---------------------------------------------------------------------------------------------
+FROM debian:bookworm-slim AS ci
+# The run-time packages of the program (what dpkg-shlibdeps finds for the .deb), a shell (bash is in
+# the base) and procps, which Jenkins needs to stop `sh` steps inside the container on abort.
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+      ca-certificates procps \
+      libpocofoundation80 libpoconet80 libpoconetssl80 libpococrypto80 libpocojson80 libpocoutil80 \
+ && rm -rf /var/lib/apt/lists/*
+COPY --from=build /rootfs/usr/bin/ /usr/bin/
+# No ENTRYPOINT: GitLab and Jenkins run their own shell in this image.
+CMD ["bash"]
+
+# ---------------------------------------------------------------------------------------------
+# The image GitHub builds and runs. No USER and no WORKDIR: the runner runs it as root and sets
+# the working directory (/github/workspace) itself.
+FROM scratch AS action
 COPY --from=build /rootfs/ /
 ENTRYPOINT ["/usr/bin/codearts-check-stop"]

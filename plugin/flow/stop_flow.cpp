@@ -72,14 +72,19 @@ TaskResult decide(const api::CallResult& stop, const api::CallResult& after, Tas
         if (stop.succeeded) {
             return record.fail(after, "the stop was accepted, but its effect could not be confirmed: " + after.describe());
         }
-        return record.fail(stop, "the stop failed: " + stop.describe() + "; and the progress could not be read: " +
-                                     after.describe());
+        const std::string stop_error = stop.describe();
+        const std::string progress_error = after.describe();
+        return record.fail(stop, stop_error == progress_error
+                                     ? "the stop and the progress both failed: " + stop_error
+                                     : "the stop failed: " + stop_error + "; the progress could not be read: " + progress_error);
     }
     if (is_running(after)) {
         if (stop.succeeded) return record.fail(after, "the stop was accepted, but the task was still running at the deadline");
         return record.fail(stop, "the stop failed and the task is still running: " + stop.describe());
     }
-    if (stop.succeeded && after.progress->status == 3) return record.finish(Outcome::Stopped, "stopped");
+    if (stop.succeeded && after.progress->status == 3) {
+        return record.finish(Outcome::Stopped, "it was running; the service now reports it stopped");
+    }
     std::string detail = "it ended by itself (" + status_text(after) + ")";
     if (!stop.succeeded) detail += "; the stop call answered " + stop.describe();
     return record.finish(Outcome::NotRunning, detail);
@@ -95,7 +100,7 @@ TaskResult stop_task(api::TaskApi& api, const std::string& task_id, const Deadli
         return record.fail(before, "the service refused the credentials: " + before.describe());
     }
     if (before.succeeded && !is_running(before)) {
-        return record.finish(Outcome::NotRunning, "nothing to stop: the task is " + status_text(before));
+        return record.finish(Outcome::NotRunning, "nothing to stop: the task is not running (" + status_text(before) + ")");
     }
     if (!before.succeeded) log("task " + task_id + ": state unknown (" + before.describe() + "); stopping it anyway");
 
@@ -126,7 +131,6 @@ RunReport stop_tasks(const std::vector<std::string>& task_ids, int concurrency, 
                 slot.outcome = Outcome::Failed;
                 slot.detail = std::string("internal error: ") + error.what();
             }
-            log("task " + slot.task_id + ": " + to_string(slot.outcome) + " (" + slot.detail + ")");
         }
     };
 

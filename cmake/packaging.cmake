@@ -1,0 +1,34 @@
+# Debian package of the program, built by CPack from what `install()` installs (only the program:
+# bin/codearts-check-stop). From a configured build tree:
+#
+#   cmake --build build/release --target codearts-check-stop
+#   (cd build/release && cpack -G DEB)     # -> build/release/codearts-check-stop_<version>_<arch>.deb
+#
+# The run-time dependencies are computed by dpkg-shlibdeps (package dpkg-dev) from the libraries
+# the binary links, so they always match the Poco and OpenSSL the package was built against;
+# ca-certificates is added because the program trusts the system store by default.
+# tests/container/run installs the package into a clean Debian 12 tree and runs it there.
+
+set(CPACK_GENERATOR "DEB")
+set(CPACK_PACKAGE_NAME "codearts-check-stop")
+set(CPACK_PACKAGE_VENDOR "codearts-check-stop")
+set(CPACK_PACKAGE_CONTACT "codearts-check-stop maintainers <codearts-check-stop@users.noreply.github.com>")
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
+    "Stops Huawei Cloud CodeArts Check tasks when a CI build is cancelled or fails")
+set(CPACK_PACKAGE_DESCRIPTION
+    "codearts-check-stop stops Huawei Cloud CodeArts Check tasks from CI (GitHub Actions, GitLab CI,
+Jenkins) when a build is cancelled, fails or times out, so no scan keeps running after the job is
+gone. It confirms each stop, retries transient errors within a deadline, and reports per task.")
+set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
+set(CPACK_STRIP_FILES ON)
+set(CPACK_SOURCE_IGNORE_FILES "/build/;/\\\\.git/;/node_modules/")
+
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
+set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "ca-certificates")
+set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)
+
+include(CPack)

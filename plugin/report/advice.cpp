@@ -1,0 +1,84 @@
+#include "report/advice.h"
+
+#include <set>
+
+namespace ccs::report {
+
+namespace {
+
+// Codes the service documents as "try again later" or as inner errors worth a retry.
+bool is_transient_code(const std::string& code) {
+    static const std::set<std::string> transient{
+        "CC.00000000", "CC.00050001", "CC.00050002", "CC.00050003", "CC.00050004",
+        "CC.00050005", "CC.00050006", "CC.00050012", "CC.00050014",
+    };
+    return transient.count(code) > 0;
+}
+
+bool is_transient_status(int http_status) {
+    return http_status == 429 || http_status >= 500;
+}
+
+Advice credentials_advice(const TaskResult& task) {
+    // The service's code is more precise than the HTTP status, so it decides first.
+    if (task.error_code == "CC.00000003" || task.error_code == "CC.00050007") return Advice::RenewCredentials;
+    if (task.error_code == "CC.00050010") return Advice::CheckPermissions;
+    if (task.error_code == "CC.00050011") return Advice::JoinProject;
+    if (task.http_status == 401) return Advice::RenewCredentials;
+    if (task.http_status == 403) return Advice::CheckPermissions;
+    return task.credentials_refused ? Advice::CheckCredentials : Advice::None;
+}
+
+}  // namespace
+
+Advice advice_kind(const TaskResult& task) {
+    if (task.outcome != Outcome::Failed) return Advice::None;
+    if (const Advice about_credentials = credentials_advice(task); about_credentials != Advice::None) {
+        return about_credentials;
+    }
+    if (task.error_code == "CC.00050013") return Advice::CheckTaskId;
+    if (is_transient_code(task.error_code) || is_transient_status(task.http_status))
+        return Advice::RetryLater;
+    if (task.http_status == 0 && task.error_code.empty() && task.attempts > 0) return Advice::CheckNetwork;
+    return Advice::Generic;
+}
+
+std::string advice_text(Advice advice) {
+    switch (advice) {
+        case Advice::None: return "";
+        case Advice::RenewCredentials:
+            return "The service refused the credentials as expired or not valid: renew the credentials "
+                   "(a new IAM token or new AK/SK) and re-run the step.";
+        case Advice::CheckPermissions:
+            return "The credentials were accepted but lack permission: check the IAM permissions of this "
+                   "user, which needs the right to stop CodeArts Check tasks in the task's project.";
+        case Advice::JoinProject:
+            return "The IAM user is not a member of any CodeArts project of the tenant: add it to the "
+                   "project that owns the task, then re-run the step.";
+        case Advice::CheckCredentials:
+            return "The service refused the credentials: renew the credentials, or check the IAM "
+                   "permissions of this user, then re-run the step.";
+        case Advice::CheckTaskId:
+            return "The service does not know this task: check the task id, and that the credentials "
+                   "belong to the account and region that own it.";
+        case Advice::RetryLater: return "The service was busy; re-run the step (or allow it more time).";
+        case Advice::CheckNetwork:
+            return "No answer came from the service in time: check the endpoint (region) and the network "
+                   "from the runner, then re-run the step.";
+        case Advice::Generic:
+            return "Check the task in CodeArts Check and stop it there if it is still running; quote the "
+                   "request id to Huawei Cloud support if this persists.";
+    }
+    return "";
+}
+
+std::string advice_for(const TaskResult& task) {
+    return advice_text(advice_kind(task));
+}
+
+bool is_about_credentials(Advice advice) {
+    return advice == Advice::RenewCredentials || advice == Advice::CheckPermissions ||
+           advice == Advice::JoinProject || advice == Advice::CheckCredentials;
+}
+
+}  // namespace ccs::report

@@ -1,0 +1,123 @@
+#include "report/github_commands.h"
+
+#include <Poco/UUIDGenerator.h>
+
+#include <stdexcept>
+
+#include "report/text.h"
+
+namespace ccs::report::github {
+
+std::string escape_data(const std::string& data) {
+    std::string escaped;
+    escaped.reserve(data.size());
+    for (const char c : data) {
+        switch (c) {
+            case '%': escaped += "%25"; break;
+            case '\r': escaped += "%0D"; break;
+            case '\n': escaped += "%0A"; break;
+            default: escaped += c;
+        }
+    }
+    return escaped;
+}
+
+std::string escape_property(const std::string& value) {
+    std::string escaped;
+    escaped.reserve(value.size());
+    for (const char c : value) {
+        switch (c) {
+            case '%': escaped += "%25"; break;
+            case '\r': escaped += "%0D"; break;
+            case '\n': escaped += "%0A"; break;
+            case ':': escaped += "%3A"; break;
+            case ',': escaped += "%2C"; break;
+            default: escaped += c;
+        }
+    }
+    return escaped;
+}
+
+std::string workflow_command(const std::string& name, const Properties& properties,
+                             const std::string& message) {
+    std::string command = "::" + name;
+    const char* separator = " ";
+    for (const auto& [key, value] : properties) {
+        if (value.empty()) continue;
+        command += separator + key + "=" + escape_property(value);
+        separator = ",";
+    }
+    return command + "::" + escape_data(message) + "\n";
+}
+
+const char* to_string(Level level) {
+    switch (level) {
+        case Level::Error: return "error";
+        case Level::Warning: return "warning";
+        case Level::Notice: return "notice";
+    }
+    return "error";
+}
+
+std::string annotation(Level level, const std::string& title, const std::string& message) {
+    return workflow_command(to_string(level), {{"title", title}},
+                            text::truncate_chars(message, max_message_chars));
+}
+
+std::string add_mask(const std::string& value) {
+    const auto is_blank = [](const std::string& s) {
+        return s.find_first_not_of(" \t\r\n") == std::string::npos;
+    };
+    if (is_blank(value)) return "";
+    std::string commands = workflow_command("add-mask", {}, value);
+    const auto lines = text::split_lines(value);
+    if (lines.size() < 2) return commands;
+    for (const auto& line : lines) {
+        if (!is_blank(line)) commands += workflow_command("add-mask", {}, line);
+    }
+    return commands;
+}
+
+std::string new_delimiter() {
+    return "ghadelimiter_" + Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+}
+
+std::string output_entry(const std::string& name, const std::string& value) {
+    return output_entry(name, value, new_delimiter());
+}
+
+std::string output_entry(const std::string& name, const std::string& value, const std::string& delimiter) {
+    if (name.find(delimiter) != std::string::npos) {
+        throw std::invalid_argument("the output name contains the delimiter \"" + delimiter + "\"");
+    }
+    if (value.find(delimiter) != std::string::npos) {
+        throw std::invalid_argument("the value of output " + name + " contains the delimiter \"" + delimiter +
+                                    "\"");
+    }
+    if (name.empty() || name.find_first_of("=\r\n") != std::string::npos ||
+        name.find("<<") != std::string::npos) {
+        throw std::invalid_argument("the output name \"" + name +
+                                    "\" is empty or holds '=', '<<' or a line break");
+    }
+    return name + "<<" + delimiter + "\n" + value + "\n" + delimiter + "\n";
+}
+
+std::string defuse_commands(const std::string& line) {
+    std::string safe = text::join(text::split_lines(line), " ");
+    for (auto at = safe.find("##["); at != std::string::npos; at = safe.find("##[", at)) {
+        safe.replace(at, 3, "## [");
+    }
+    const auto first_visible = safe.find_first_not_of(" \t\v\f");
+    if (first_visible != std::string::npos && safe.compare(first_visible, 2, "::") == 0) safe = "> " + safe;
+    return safe;
+}
+
+std::string defuse_json(const std::string& json) {
+    std::string safe = json;
+    for (auto at = safe.find("##["); at != std::string::npos; at = safe.find("##[", at)) {
+        safe.replace(at, 3, "##\\u005b");
+    }
+    return safe;
+}
+
+}  // namespace ccs::report::github

@@ -1,0 +1,96 @@
+#include "report/github_results.h"
+
+#include <vector>
+
+#include "report/advice.h"
+#include "report/github_commands.h"
+#include "report/task_text.h"
+#include "report/text.h"
+
+namespace ccs::report::github {
+
+namespace {
+
+struct Note {
+    std::string title;
+    std::string message;
+    std::string task_id;
+};
+
+// What a task's annotation title says happened to it.
+const char* task_verb(Outcome outcome) {
+    switch (outcome) {
+        case Outcome::Stopped: return "stopped";
+        case Outcome::NotRunning: return "was not running";
+        case Outcome::Failed: return "was not stopped";
+    }
+    return "was not stopped";
+}
+
+std::string failure_message(const TaskResult& task) {
+    std::vector<std::string> lines;
+    if (!task.detail.empty()) lines.push_back(task.detail);
+    if (const auto error = service_error_text(task); !error.empty())
+        lines.push_back("Service error: " + error);
+    if (const auto ids = request_ids_text(task); !ids.empty()) lines.push_back("The " + ids);
+    lines.push_back(advice_for(task));
+    return text::join(lines, "\n");
+}
+
+Note note_for(const TaskResult& task) {
+    Note note{"CodeArts Check task " + task.task_id + " " + task_verb(task.outcome), task.detail,
+              task.task_id};
+    if (task.outcome == Outcome::Failed) note.message = failure_message(task);
+    if (is_about_credentials(advice_kind(task))) note.title += ": the credentials were refused";
+    if (note.message.empty()) note.message = note.title;
+    return note;
+}
+
+// The notes of one level, as many as GitHub shows: the last one shown stands for all the rest.
+// `rest_verb` completes "N more tasks ...".
+std::string capped(Level level, const std::vector<Note>& notes, const std::string& rest_verb) {
+    std::string commands;
+    const bool overflows = notes.size() > max_annotations_per_level;
+    const std::size_t shown_alone = overflows ? max_annotations_per_level - 1 : notes.size();
+    for (std::size_t i = 0; i < shown_alone; ++i)
+        commands += annotation(level, notes[i].title, notes[i].message);
+    if (!overflows) return commands;
+    std::vector<std::string> rest;
+    for (std::size_t i = shown_alone; i < notes.size(); ++i) rest.push_back(notes[i].task_id);
+    const std::string title = "CodeArts Check: " + std::to_string(rest.size()) + " more tasks " + rest_verb;
+    const std::string message =
+        "Tasks " + text::join(rest, ", ") + ". The step summary and the log have the details.";
+    return commands + annotation(level, title, message);
+}
+
+std::vector<Note> notes_with(const RunReport& report, Outcome outcome) {
+    std::vector<Note> notes;
+    for (const auto& task : report.tasks) {
+        if (task.outcome == outcome) notes.push_back(note_for(task));
+    }
+    return notes;
+}
+
+}  // namespace
+
+std::string task_annotations(const RunReport& report) {
+    if (report.result() == RunResult::Skipped) {
+        const std::string reason = report.skipped_reason.empty() ? "No task to stop." : report.skipped_reason;
+        return annotation(Level::Notice, "CodeArts Check: nothing to stop", reason);
+    }
+    // Errors first: they matter most. Stopped and not-running tasks share the notices' limit.
+    auto notices = notes_with(report, Outcome::Stopped);
+    for (auto& note : notes_with(report, Outcome::NotRunning)) notices.push_back(std::move(note));
+    return capped(Level::Error, notes_with(report, Outcome::Failed), "were not stopped") +
+           capped(Level::Notice, notices, "were stopped or not running");
+}
+
+std::string output_entries(const RunReport& report) {
+    return output_entry("result", to_string(report.result())) +
+           output_entry("stopped", text::join(report.ids_with(Outcome::Stopped), " ")) +
+           output_entry("not-running", text::join(report.ids_with(Outcome::NotRunning), " ")) +
+           output_entry("failed", text::join(report.ids_with(Outcome::Failed), " ")) +
+           output_entry("request-ids", text::join(report.request_ids(), " "));
+}
+
+}  // namespace ccs::report::github

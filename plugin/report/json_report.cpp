@@ -1,0 +1,61 @@
+#include "report/json_report.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <sstream>
+
+namespace ccs::report {
+
+namespace {
+
+Poco::JSON::Object::Ptr new_object() {
+    return new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+}
+
+Poco::JSON::Array::Ptr string_array(const std::vector<std::string>& values) {
+    Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
+    for (const auto& value : values) array->add(value);
+    return array;
+}
+
+Poco::Int64 milliseconds(std::chrono::milliseconds elapsed) {
+    return static_cast<Poco::Int64>(elapsed.count());
+}
+
+Poco::JSON::Object::Ptr task_object(const TaskResult& task) {
+    auto object = new_object();
+    object->set("task-id", task.task_id);
+    object->set("outcome", std::string(to_string(task.outcome)));
+    object->set("detail", task.detail);
+    object->set("error-code", task.error_code);
+    object->set("error-message", task.error_message);
+    object->set("http-status", task.http_status);
+    object->set("request-ids", string_array(task.request_ids));
+    object->set("attempts", task.attempts);
+    object->set("duration-ms", milliseconds(task.elapsed));
+    return object;
+}
+
+}  // namespace
+
+std::string to_json(const RunReport& report, int exit_code) {
+    auto document = new_object();
+    const RunResult result = report.result();
+    document->set("result", std::string(to_string(result)));
+    document->set("stopped", string_array(report.ids_with(Outcome::Stopped)));
+    document->set("not-running", string_array(report.ids_with(Outcome::NotRunning)));
+    document->set("failed", string_array(report.ids_with(Outcome::Failed)));
+    document->set("request-ids", string_array(report.request_ids()));
+    document->set("exit-code", exit_code);
+    document->set("duration-ms", milliseconds(report.elapsed));
+    Poco::JSON::Array::Ptr tasks = new Poco::JSON::Array;
+    for (const auto& task : report.tasks) tasks->add(task_object(task));
+    document->set("tasks", tasks);
+    if (result == RunResult::Skipped) document->set("skipped-reason", report.skipped_reason);
+    std::ostringstream json;
+    document->stringify(json);
+    return json.str();
+}
+
+}  // namespace ccs::report

@@ -1,0 +1,19 @@
+// The whole result as one JSON document, the same for every CI (--json).
+#pragma once
+
+#include <string>
+
+#include "core/task_result.h"
+
+namespace ccs::report {
+
+// One line, no trailing newline, keys in this order:
+//   result ("success" | "failure" | "skipped"), stopped, not-running, failed (arrays of task ids),
+//   request-ids (array), exit-code, duration-ms, tasks (array of objects: task-id, outcome, detail,
+//   error-code, error-message, http-status, request-ids, attempts, duration-ms),
+//   skipped-reason (only when the result is "skipped").
+// Every field is always there with one type: "" for no error code or message, 0 for no HTTP status.
+// Pass a redacted report.
+std::string to_json(const RunReport& report, int exit_code);
+
+}  // namespace ccs::report

@@ -1,0 +1,49 @@
+#include "report/plain_reporter.h"
+
+#include <ostream>
+
+#include "report/json_report.h"
+#include "report/task_text.h"
+#include "report/text.h"
+
+namespace ccs::report {
+
+namespace {
+
+constexpr const char* line_prefix = "codearts-check-stop: ";
+
+}  // namespace
+
+PlainReporter::PlainReporter(const ReportSettings& settings, std::ostream& out, std::ostream& err)
+    : settings_(settings), out_(out), err_(err) {}
+
+void PlainReporter::begin(const std::vector<std::string>& secrets) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    redactor_ = Redactor(secrets);
+}
+
+void PlainReporter::log(const std::string& line) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    write_lines(line);
+}
+
+void PlainReporter::invalid_input(const std::string& message) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    write_lines("error: " + message);
+}
+
+void PlainReporter::finish(const RunReport& report) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    const RunReport safe = redactor_.redact(report);
+    for (const auto& task : safe.tasks) write_lines(task_line(task));
+    write_lines(result_line(safe));
+    if (settings_.json) out_ << to_json(safe, exit_code_for(report)) << '\n' << std::flush;
+}
+
+void PlainReporter::write_lines(const std::string& text) {
+    // Redact the whole text before splitting it: a secret may span a line break.
+    for (const auto& line : text::split_lines(redactor_.redact(text))) err_ << line_prefix << line << '\n';
+    err_ << std::flush;
+}
+
+}  // namespace ccs::report

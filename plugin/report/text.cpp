@@ -1,0 +1,65 @@
+#include "report/text.h"
+
+#include <cstdio>
+
+namespace ccs::report::text {
+
+namespace {
+
+bool is_continuation_byte(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+}  // namespace
+
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> lines(1);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c != '\r' && c != '\n') {
+            lines.back() += c;
+            continue;
+        }
+        if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;  // CRLF is one break
+        lines.emplace_back();
+    }
+    return lines;
+}
+
+std::string truncate_chars(const std::string& text, std::size_t max_chars) {
+    static const std::string ellipsis = "…";
+    std::size_t chars = 0;
+    std::size_t cut_at = 0;  // byte offset after max_chars - 1 code points: where "…" would go
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (is_continuation_byte(text[i])) continue;
+        if (chars + 1 == max_chars) cut_at = i;
+        if (++chars > max_chars) return max_chars == 0 ? std::string() : text.substr(0, cut_at) + ellipsis;
+    }
+    return text;
+}
+
+std::string truncate_bytes(const std::string& text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return text;
+    std::size_t end = max_bytes;
+    while (end > 0 && is_continuation_byte(text[end])) --end;  // text[end] starts the first dropped char
+    return text.substr(0, end);
+}
+
+std::string join(const std::vector<std::string>& parts, const std::string& separator) {
+    std::string joined;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i > 0) joined += separator;
+        joined += parts[i];
+    }
+    return joined;
+}
+
+std::string format_duration(std::chrono::milliseconds elapsed) {
+    const long long ms = elapsed.count();
+    if (ms < 1000) return std::to_string(ms) + " ms";
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.1f s", static_cast<double>(ms) / 1000.0);
+    return seconds;
+}
+
+}  // namespace ccs::report::text

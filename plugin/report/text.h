@@ -1,0 +1,27 @@
+// Small text helpers shared by the reporters: line splitting, UTF-8 safe cutting, durations.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace ccs::report::text {
+
+// Splits at LF, CRLF and a lone CR: the runner (.NET ReadLine) and terminals break lines at all
+// three, so whatever is per-line (masks, prefixes) must treat them alike. "" gives one empty line.
+std::vector<std::string> split_lines(const std::string& text);
+
+// At most `max_chars` code points of UTF-8 `text`; a cut text ends with "…" (counted) and never
+// ends inside a multi-byte sequence.
+std::string truncate_chars(const std::string& text, std::size_t max_chars);
+
+// At most `max_bytes` bytes, cut before any multi-byte sequence that would not fit whole.
+std::string truncate_bytes(const std::string& text, std::size_t max_bytes);
+
+std::string join(const std::vector<std::string>& parts, const std::string& separator);
+
+// "850 ms" below a second, "1.2 s" above.
+std::string format_duration(std::chrono::milliseconds elapsed);
+
+}  // namespace ccs::report::text

@@ -1,0 +1,85 @@
+#include "emulator/admin_routes.h"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include "emulator/scenario.h"
+#include "emulator/task_store.h"
+
+namespace ccs::emu {
+
+namespace {
+
+const std::string admin_prefix = "/_emulator/";
+const std::string task_prefix = admin_prefix + "tasks/";
+
+Answer admin_error(int status, const std::string& message) {
+    return json_answer(status, "{\"error\":" + json_quote(message) + "}");
+}
+
+Answer ok() {
+    return json_answer(200, "{\"ok\":true}");
+}
+
+std::string task_json(const std::string& id, const TaskStatus& status) {
+    return "{\"id\":" + json_quote(id) + ",\"status\":" + (status ? std::to_string(*status) : "null") + "}";
+}
+
+Answer load_scenario(const std::string& body, EmulatorState& state) {
+    try {
+        state.apply(parse_scenario(body));
+        return ok();
+    } catch (const ScenarioError& error) {
+        return admin_error(400, error.what());
+    }
+}
+
+// {"id": "T1", "status": 0 | 1 | 2 | 3 | null}; other integers are accepted as in scenarios.
+Answer set_task(const std::string& body, EmulatorState& state) {
+    Poco::JSON::Object::Ptr object;
+    try {
+        object = Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
+    } catch (const Poco::Exception& error) {
+        return admin_error(400, "expected a JSON object: " + error.displayText());
+    }
+    const Poco::Dynamic::Var id = object->get("id");
+    const Poco::Dynamic::Var status = object->get("status");
+    const bool status_valid = object->has("status") && (status.isEmpty() || status.isInteger());
+    if (!id.isString() || id.toString().empty() || !status_valid) {
+        return admin_error(400, "expected {\"id\": \"...\", \"status\": <integer or null>}");
+    }
+    const TaskStatus task_status = status.isEmpty() ? TaskStatus() : TaskStatus(status.convert<int>());
+    state.tasks.set(id.toString(), task_status);
+    return json_answer(200, task_json(id.toString(), task_status));
+}
+
+Answer get_task(const std::string& id, const EmulatorState& state) {
+    const TaskState task = state.tasks.get(id);
+    if (!task.known) return admin_error(404, "unknown task " + id);
+    return json_answer(200, task_json(id, task.status));
+}
+
+}  // namespace
+
+bool is_admin_path(const std::string& path) {
+    return path.compare(0, admin_prefix.size(), admin_prefix) == 0;
+}
+
+Answer answer_admin_request(const ReceivedRequest& request, EmulatorState& state) {
+    const std::string& path = request.path;
+    const bool get = request.method == "GET";
+    const bool post = request.method == "POST";
+    if (get && path == admin_prefix + "requests") return json_answer(200, state.log.to_json_array());
+    if (post && path == admin_prefix + "scenario") return load_scenario(request.body, state);
+    if (post && path == admin_prefix + "tasks") return set_task(request.body, state);
+    if (get && path.size() > task_prefix.size() && path.compare(0, task_prefix.size(), task_prefix) == 0) {
+        return get_task(path.substr(task_prefix.size()), state);
+    }
+    if (post && path == admin_prefix + "reset") {
+        state.reset();
+        return ok();
+    }
+    return admin_error(404, "no admin route " + request.method + " " + path);
+}
+
+}  // namespace ccs::emu

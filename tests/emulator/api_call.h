@@ -1,0 +1,24 @@
+// Which API operation a request is, as far as routing and scenario rules are concerned.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace ccs::emu {
+
+enum class CallKind { Stop, Progress, Run, Create, Unknown };
+
+struct ApiCall {
+    CallKind kind = CallKind::Unknown;
+    std::string task_id;  // empty for create and unknown routes
+};
+
+// Routes a request line: "POST /v2/tasks/T1/stop" -> {Stop, "T1"}. Paths are compared as received
+// (still percent-encoded), like the service's gateway does before decoding.
+ApiCall classify_call(const std::string& method, const std::string& path);
+
+// The names scenario files use: "stop", "progress", "run", "create"; "unknown" has no name there.
+const char* to_string(CallKind kind);
+std::optional<CallKind> call_kind_from_name(const std::string& name);
+
+}  // namespace ccs::emu

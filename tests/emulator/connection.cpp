@@ -1,0 +1,68 @@
+#include "emulator/connection.h"
+
+#include "emulator/admin_routes.h"
+#include "emulator/exchange.h"
+#include "emulator/http_wire.h"
+#include "emulator/ids.h"
+#include "emulator/stderr_log.h"
+
+namespace ccs::emu {
+
+namespace {
+
+// How long an idle keep-alive connection may hold one of the emulator's threads.
+constexpr std::chrono::milliseconds keep_alive_idle{15000};
+// A client that stops reading cannot block a thread longer than this per write.
+const Poco::Timespan send_timeout(30, 0);
+
+}  // namespace
+
+EmulatorConnection::EmulatorConnection(const Poco::Net::StreamSocket& socket, EmulatorState& state,
+                                       ConnectionRegistry& registry)
+    : Poco::Net::TCPServerConnection(socket), state_(state), registry_(registry) {}
+
+void EmulatorConnection::run() {
+    const ConnectionRegistry::Registration registration(registry_, socket().impl()->sockfd());
+    try {
+        serve_requests();
+    } catch (const WireError& error) {
+        answer_malformed(error.what());
+    } catch (const Poco::Exception& error) {
+        // Clients that reset, distrust the certificate or time out end up here; worth a line when a
+        // test wonders why its request never arrived.
+        if (!state_.shutdown.triggered()) log_line("connection ended: " + error.displayText());
+    } catch (const std::exception& error) {
+        log_line(std::string("connection failed: ") + error.what());
+    }
+}
+
+void EmulatorConnection::serve_requests() {
+    socket().setNoDelay(true);  // drip sends single bytes; they must leave one by one
+    socket().setSendTimeout(send_timeout);
+    WireReader reader(socket());
+    while (!state_.shutdown.triggered()) {
+        const auto request = reader.next(keep_alive_idle);
+        if (!request) return;
+        const AfterExchange after = is_admin_path(request->path)
+                                        ? serve_admin_request(*request, socket(), state_)
+                                        : serve_api_request(*request, socket(), state_);
+        if (after == AfterExchange::Close) return;
+    }
+}
+
+void EmulatorConnection::answer_malformed(const std::string& why) {
+    log_line("malformed request: " + why);
+    try {
+        send_all(socket(), format_answer(error_answer(400, "APIGW.0201", "Request format error: " + why),
+                                         random_hex_id(), true));
+    } catch (const Poco::Exception&) {
+        // the client is gone already
+    }
+}
+
+Poco::Net::TCPServerConnection* EmulatorConnectionFactory::createConnection(
+    const Poco::Net::StreamSocket& socket) {
+    return new EmulatorConnection(socket, state_, registry_);
+}
+
+}  // namespace ccs::emu

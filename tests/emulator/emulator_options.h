@@ -1,0 +1,38 @@
+// The emulator's command line.
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "emulator/task_store.h"
+
+namespace ccs::emu {
+
+struct EmulatorOptions {
+    std::string host = "127.0.0.1";
+    int port = 0;
+    bool tls = false;
+    std::string cert_out;  // copy of the certificate PEM, for clients to trust
+    std::string scenario_file;
+    std::vector<std::pair<std::string, TaskStatus>> tasks;  // --task ID=STATUS, in order
+    std::vector<std::string> tokens;
+    std::vector<std::string> expired_tokens;
+    std::string log_file;
+    std::optional<int> latency_ms;  // set: overrides the scenario's
+    bool help = false;
+};
+
+class OptionError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// `args` excludes argv[0]. Accepts "--name value" and "--name=value". Throws OptionError.
+EmulatorOptions parse_options(const std::vector<std::string>& args);
+
+std::string usage_text();
+
+}  // namespace ccs::emu

@@ -1,0 +1,19 @@
+#include "emulator/emulator_state.h"
+
+namespace ccs::emu {
+
+void EmulatorState::apply(const Scenario& scenario) {
+    if (scenario.tokens) tokens.set_accepted(*scenario.tokens);
+    if (scenario.expired_tokens) tokens.set_expired(*scenario.expired_tokens);
+    if (scenario.tasks) tasks.replace_all(*scenario.tasks);
+    if (scenario.latency_ms) latency_ms = *scenario.latency_ms;
+    if (scenario.rules) rules.replace(*scenario.rules);
+}
+
+void EmulatorState::reset() {
+    log.clear();
+    tasks.clear();
+    rules.clear();
+}
+
+}  // namespace ccs::emu

@@ -1,0 +1,37 @@
+// Everything the emulator knows, shared by all connections.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <string>
+
+#include "emulator/request_log.h"
+#include "emulator/rule_book.h"
+#include "emulator/scenario.h"
+#include "emulator/shutdown_signal.h"
+#include "emulator/task_store.h"
+#include "emulator/token_book.h"
+
+namespace ccs::emu {
+
+struct EmulatorState {
+    explicit EmulatorState(std::string log_file = "") : log(std::move(log_file)) {}
+
+    TaskStore tasks;
+    RuleBook rules;
+    TokenBook tokens;
+    RequestLog log;
+    std::atomic<int> latency_ms{0};  // added before every API answer
+    ShutdownSignal shutdown;
+
+    // Replaces each part the scenario has (tokens, expired tokens, tasks, latency, rules); parts it
+    // does not have stay as they are.
+    void apply(const Scenario& scenario);
+
+    // Clears the request log, the tasks and the rules; tokens and latency stay.
+    void reset();
+
+    std::chrono::milliseconds latency() const { return std::chrono::milliseconds(latency_ms.load()); }
+};
+
+}  // namespace ccs::emu

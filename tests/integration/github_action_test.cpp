@@ -1,0 +1,97 @@
+// The program run the way a GitHub runner runs a container action: inputs as INPUT_* variables,
+// results through the file commands, read back with a parser that follows the runner's rules.
+#include <doctest/doctest.h>
+
+#include "program.h"
+#include "support/github_file_commands.h"
+#include "support/temp_dir.h"
+
+using namespace ccs::test;
+
+namespace {
+
+const std::string token = "ghs-S3CR3T-runner-0c41d2";
+const std::string stopped_id = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
+const std::string finished_id = "finished-task_01";
+const std::string failing_id = "failing-task-02";
+
+struct RunnerFiles {
+    TempDir dir{"ccs-runner"};
+    std::string output = dir.write("set_output", "");
+    std::string summary = dir.write("step_summary", "");
+    std::string state = dir.write("save_state", "");
+
+    Environment environment() const {
+        return {{"GITHUB_ACTIONS", "true"}, {"GITHUB_OUTPUT", output}, {"GITHUB_STEP_SUMMARY", summary},
+                {"GITHUB_STATE", state}, {"GITHUB_WORKSPACE", dir.path()}};
+    }
+    std::string everything() const { return read_text_file(output) + read_text_file(summary) + read_text_file(state); }
+};
+
+}  // namespace
+
+TEST_CASE("a GitHub container action run: outputs, annotations, masks and summary as the runner reads them") {
+    EmulatorOptions options;
+    options.tokens = {token};
+    options.tasks = {{stopped_id, 0}, {finished_id, 2}, {failing_id, 0}};
+    Emulator emulator(options);
+    // An error message with every character the toolkit escapes in annotations.
+    emulator.load_scenario(R"({"rules":[{"call":"stop","task":"failing-task-02","status":200,
+        "body":{"error_code":"CC.00050000","error_msg":"bad value: 100%, see\nline two\r\nend"}}]})");
+
+    RunnerFiles runner;
+    Environment env = runner.environment();
+    env["INPUT_TASK-ID"] = stopped_id + "\n" + finished_id + "\n" + failing_id + "\n";
+    env["INPUT_ENDPOINT"] = emulator.url();
+    env["INPUT_TOKEN"] = token;
+    env["INPUT_CA-FILE"] = emulator.cert_file();
+    env["INPUT_REGION"] = "";  // declared inputs arrive empty when not set: the same as absent
+    env["INPUT_DRY-RUN"] = "false";
+    const ProcessResult run = run_program({}, env);
+    CHECK(run.exit_code == 1);
+
+    const auto outputs = read_file_commands(runner.output);
+    CHECK(outputs.at("result") == "failure");
+    CHECK(outputs.at("stopped") == stopped_id);
+    CHECK(outputs.at("not-running") == finished_id);
+    CHECK(outputs.at("failed") == failing_id);
+    for (const auto& request : emulator.requests()) {
+        CHECK(contains(outputs.at("request-ids"), request.request_id));
+    }
+
+    const auto commands = parse_workflow_commands(run.out);
+    REQUIRE_FALSE(commands.empty());
+    CHECK(commands.front().name == "add-mask");
+    CHECK(commands.front().message == token);
+    bool error_with_original_text = false;
+    for (const auto& command : commands) {
+        if (command.name != "error") continue;
+        CHECK(command.properties.count("title") == 1);
+        if (contains(command.message, "bad value: 100%, see\nline two\r\nend")) error_with_original_text = true;
+    }
+    CHECK(error_with_original_text);
+
+    const std::string summary = read_text_file(runner.summary);
+    CHECK(contains(summary, "| Task"));
+    CHECK(contains(summary, stopped_id));
+    CHECK(contains(summary, "CC.00050000"));
+    CHECK_FALSE(leaks(run.out + run.err + runner.everything(), token));
+}
+
+TEST_CASE("a GitHub run with invalid input: an error annotation naming the input, exit 2, nothing sent") {
+    Emulator emulator;
+    RunnerFiles runner;
+    Environment env = runner.environment();
+    env["INPUT_TASK-ID"] = "ok,bad%id";
+    env["INPUT_ENDPOINT"] = emulator.url();
+    env["INPUT_TOKEN"] = token;
+    const ProcessResult run = run_program({}, env);
+    CHECK(run.exit_code == 2);
+    bool named = false;
+    for (const auto& command : parse_workflow_commands(run.out)) {
+        if (command.name == "error" && contains(command.message, "INPUT_TASK-ID")) named = true;
+    }
+    CHECK(named);
+    CHECK(emulator.requests().empty());
+    CHECK_FALSE(leaks(run.out + run.err + runner.everything(), token));
+}

@@ -1,0 +1,71 @@
+#include <doctest/doctest.h>
+
+#include "report/advice.h"
+#include "report_samples.h"
+
+using namespace ccs::report;
+using samples::failed;
+
+TEST_CASE("advice: none for a task that did not fail") {
+    CHECK(advice_kind(samples::stopped("a")) == Advice::None);
+    CHECK(advice_kind(samples::not_running("a")) == Advice::None);
+    CHECK(advice_for(samples::stopped("a")) == "");
+}
+
+TEST_CASE("advice: credentials, by service code first, then by HTTP status") {
+    CHECK(advice_kind(failed("a", 401, "CC.00000003", "认证信息过期")) == Advice::RenewCredentials);
+    CHECK(advice_kind(failed("a", 200, "CC.00050007", "IAM authentication failed")) ==
+          Advice::RenewCredentials);
+    CHECK(advice_kind(failed("a", 200, "CC.00050010", "no permission")) == Advice::CheckPermissions);
+    CHECK(advice_kind(failed("a", 200, "CC.00050011", "not in any project")) == Advice::JoinProject);
+    CHECK(advice_kind(failed("a", 401, "", "")) == Advice::RenewCredentials);
+    CHECK(advice_kind(failed("a", 403, "", "")) == Advice::CheckPermissions);
+    CHECK(advice_kind(failed("a", 401, "CC.00050010", "")) == Advice::CheckPermissions);
+
+    auto refused = failed("a", 400, "APIGW.0301", "Incorrect IAM authentication information");
+    refused.credentials_refused = true;
+    CHECK(advice_kind(refused) == Advice::CheckCredentials);
+}
+
+TEST_CASE("advice: the texts say what to do") {
+    CHECK(advice_text(Advice::RenewCredentials).find("renew the credentials") != std::string::npos);
+    CHECK(advice_text(Advice::CheckPermissions).find("check the IAM permissions") != std::string::npos);
+    CHECK(advice_text(Advice::CheckCredentials).find("renew the credentials, or check the IAM permissions") !=
+          std::string::npos);
+    CHECK(advice_text(Advice::JoinProject).find("add it to the project") != std::string::npos);
+    CHECK(advice_text(Advice::CheckTaskId).find("check the task id") != std::string::npos);
+    CHECK(advice_text(Advice::RetryLater).find("service was busy; re-run the step") != std::string::npos);
+    CHECK(advice_text(Advice::CheckNetwork).find("No answer came from the service") != std::string::npos);
+    CHECK_FALSE(advice_text(Advice::Generic).empty());
+}
+
+TEST_CASE("advice: a wrong task id") {
+    CHECK(advice_kind(failed("a", 200, "CC.00050013", "project does not exist")) == Advice::CheckTaskId);
+}
+
+TEST_CASE("advice: transient errors that outlasted the retries") {
+    for (const auto& code : {"CC.00000000", "CC.00050001", "CC.00050006", "CC.00050012", "CC.00050014"}) {
+        CAPTURE(code);
+        CHECK(advice_kind(failed("a", 200, code, "busy")) == Advice::RetryLater);
+    }
+    CHECK(advice_kind(failed("a", 429, "", "")) == Advice::RetryLater);
+    CHECK(advice_kind(failed("a", 503, "", "")) == Advice::RetryLater);
+}
+
+TEST_CASE("advice: no answer at all, and the fallback") {
+    auto silent = failed("a", 0, "", "");
+    silent.attempts = 4;
+    CHECK(advice_kind(silent) == Advice::CheckNetwork);
+    silent.attempts = 0;  // nothing was even tried
+    CHECK(advice_kind(silent) == Advice::Generic);
+    CHECK(advice_kind(failed("a", 400, "CC.00050000", "parameters not valid")) == Advice::Generic);
+}
+
+TEST_CASE("advice: which advice is about the credentials") {
+    CHECK(is_about_credentials(Advice::RenewCredentials));
+    CHECK(is_about_credentials(Advice::CheckPermissions));
+    CHECK(is_about_credentials(Advice::JoinProject));
+    CHECK(is_about_credentials(Advice::CheckCredentials));
+    CHECK_FALSE(is_about_credentials(Advice::RetryLater));
+    CHECK_FALSE(is_about_credentials(Advice::CheckTaskId));
+}
