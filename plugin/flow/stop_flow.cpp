@@ -52,12 +52,13 @@ bool is_running(const api::CallResult& progress) {
     return progress.succeeded && progress.progress && progress.progress->status == 0;
 }
 
-// Asks the progress until the task no longer runs, the call fails, or the deadline is near.
-api::CallResult confirm(api::TaskApi& api, const std::string& task_id, const Deadline& deadline,
+// Asks the progress once more; after an accepted stop, again until the task no longer runs, the
+// call fails, or the deadline is near (the service may take a moment to stop a check).
+api::CallResult confirm(api::TaskApi& api, const std::string& task_id, bool stop_accepted, const Deadline& deadline,
                         TaskRecord& record) {
     for (;;) {
         const api::CallResult progress = record.add(api.progress(task_id, deadline));
-        if (!is_running(progress) || deadline.remaining() <= confirm_interval * 2) return progress;
+        if (!stop_accepted || !is_running(progress) || deadline.remaining() <= confirm_interval * 2) return progress;
         std::this_thread::sleep_for(confirm_interval);
     }
 }
@@ -108,7 +109,7 @@ TaskResult stop_task(api::TaskApi& api, const std::string& task_id, const Deadli
     if (!stop.succeeded && stop.error_class == api::ErrorClass::Auth) {
         return record.fail(stop, "the service refused the credentials: " + stop.describe());
     }
-    const api::CallResult after = confirm(api, task_id, deadline, record);
+    const api::CallResult after = confirm(api, task_id, stop.succeeded, deadline, record);
     return decide(stop, after, record);
 }
 

@@ -163,3 +163,12 @@ TEST_CASE("many tasks: every one gets its result, in the order given, and worker
     CHECK(report.result() == RunResult::Success);
     CHECK(exit_code_for(report) == exit_code::ok);
 }
+
+TEST_CASE("after a refused stop the progress is asked once, not until the deadline") {
+    ScriptedApi api;
+    api.progress_answers = {progress_says(0)};
+    api.stop_answers = {error(200, "CC.00050000", ErrorClass::Rejected)};
+    const TaskResult result = flow::stop_task(api, "T1", Deadline::in(Millis(60000)), quiet);
+    CHECK(result.outcome == Outcome::Failed);
+    CHECK(api.calls == std::vector<std::string>{"progress T1", "stop T1", "progress T1"});
+}
