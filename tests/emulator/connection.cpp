@@ -1,5 +1,7 @@
 #include "emulator/connection.h"
 
+#include <atomic>
+
 #include "emulator/admin_routes.h"
 #include "emulator/exchange.h"
 #include "emulator/http_wire.h"
@@ -40,9 +42,13 @@ void EmulatorConnection::serve_requests() {
     socket().setNoDelay(true);  // drip sends single bytes; they must leave one by one
     socket().setSendTimeout(send_timeout);
     WireReader reader(socket());
+    // Numbered so tests can see which requests shared a connection (keep-alive reuse).
+    static std::atomic<long> connections_served{0};
+    const long connection = ++connections_served;
     while (!state_.shutdown.triggered()) {
-        const auto request = reader.next(keep_alive_idle);
+        auto request = reader.next(keep_alive_idle);
         if (!request) return;
+        request->connection = connection;
         const AfterExchange after = is_admin_path(request->path)
                                         ? serve_admin_request(*request, socket(), state_)
                                         : serve_api_request(*request, socket(), state_);

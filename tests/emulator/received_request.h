@@ -15,6 +15,7 @@ struct ReceivedRequest {
     HeaderList headers;   // in arrival order, names as received
     std::string body;
     double received_unix_ms = 0;  // when the whole request had arrived
+    long connection = 0;          // serial number of the connection it came on (1, 2, ...)
 
     // The first header of that name (case-insensitive), or nullptr.
     const std::string* header(const std::string& name) const;

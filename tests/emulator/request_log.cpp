@@ -51,6 +51,7 @@ std::string to_json(const LoggedRequest& entry) {
            ",\"path\":" + json_quote(request.path) + ",\"query\":" + json_quote(request.query) +
            ",\"headers\":" + headers_json(request.headers) + ",\"body\":" + json_quote(request.body) +
            ",\"received_unix_ms\":" + unix_ms_json(request.received_unix_ms) +
+           ",\"connection\":" + std::to_string(request.connection) +
            ",\"request_id\":" + json_quote(entry.request_id) + ",\"status\":" + std::to_string(entry.status) +
            "}";
 }

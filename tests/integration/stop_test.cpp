@@ -4,6 +4,8 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
+#include <set>
+
 #include "program.h"
 #include "support/github_file_commands.h"
 #include "support/temp_dir.h"
@@ -171,4 +173,25 @@ TEST_CASE("--help and --version") {
     const ProcessResult version = run_program({"--version"});
     CHECK(version.exit_code == 0);
     CHECK(contains(version.out, "codearts-check-stop "));
+}
+
+TEST_CASE("many tasks are stopped concurrently, at most --concurrency at once, over reused connections") {
+    std::vector<std::pair<std::string, std::optional<int>>> tasks;
+    std::string list;
+    for (int i = 0; i < 12; ++i) {
+        tasks.push_back({"many-" + std::to_string(i), 0});
+        list += "many-" + std::to_string(i) + ",";
+    }
+    EmulatorOptions options = with_tasks(tasks);
+    options.latency_ms = 100;  // each answer takes 100 ms: 36 calls one after another would take 3.6 s
+    Emulator emulator(options);
+    const ProcessResult run = run_program(args_for(emulator, {"--task-id", list, "--concurrency", "4", "--json"}));
+    CHECK(run.exit_code == 0);
+    CHECK(parse_json(run.out)->getArray("stopped")->size() == 12);
+    const auto requests = emulator.requests();
+    CHECK(requests.size() == 36);
+    std::set<long> connections;
+    for (const auto& request : requests) connections.insert(request.connection);
+    CHECK(connections.size() == 4);  // one keep-alive connection per worker, never more
+    CHECK(run.seconds < 3.0);        // bounded concurrency works: 4 workers, 3 tasks each, 3 calls a task
 }

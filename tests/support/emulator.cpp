@@ -58,6 +58,7 @@ RecordedRequest recorded_request(const Poco::JSON::Object& entry) {
     for (const auto& name : headers->getNames()) request.headers[name] = headers->getValue<std::string>(name);
     request.body = entry.getValue<std::string>("body");
     request.received_unix_ms = entry.getValue<double>("received_unix_ms");
+    request.connection = entry.getValue<long>("connection");
     request.request_id = entry.getValue<std::string>("request_id");
     request.status = entry.getValue<int>("status");
     return request;

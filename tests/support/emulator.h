@@ -39,6 +39,7 @@ struct RecordedRequest {
     std::map<std::string, std::string> headers;  // names as the client sent them
     std::string body;
     double received_unix_ms = 0;
+    long connection = 0;  // serial number of the connection the request came on
     std::string request_id;
     int status = 0;  // status line answered; 0 for none (reset, close, hang) or still pending
 
