@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+'use strict';
+// Turns what bench/run measured (files in its work folder) into the one Markdown table it prints.
+//
+//   node bench/report.js --work DIR --mode full|smoke --sdk-auth TEXT --program-aksk absent|refused|measured
+//
+// Reads: one_stop.json and many.json (hyperfine --export-json), watch_ms.txt (one latency in ms a line),
+// watch_state.txt, footprint.txt ("key value" lines), images.txt ("name bytes tool" lines).
+
+const fs = require('fs');
+const path = require('path');
+
+function parseArgs(args) {
+    const options = {};
+    for (let i = 0; i < args.length; i += 2) options[args[i].replace(/^--/, '')] = args[i + 1];
+    return options;
+}
+
+const options = parseArgs(process.argv.slice(2));
+const work = (name) => path.join(options.work, name);
+const readText = (name) => (fs.existsSync(work(name)) ? fs.readFileSync(work(name), 'utf8').trim() : '');
+
+// hyperfine results by command name, times in ms.
+function hyperfineResults(name) {
+    const byName = {};
+    for (const result of JSON.parse(readText(name)).results) {
+        byName[result.command] = { median: result.median * 1000, min: result.min * 1000, max: result.max * 1000,
+                                   cpu: (result.user + result.system) * 1000, runs: result.times.length };
+    }
+    return byName;
+}
+
+function median(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+const ms = (value) => (value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(1)} ms`);
+const times = (value) => `${value >= 10 ? value.toFixed(0) : value.toFixed(2)}×`;
+const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+const verdict = (met) => (met ? 'yes' : '**no**');
+// Wall time is what a user waits; CPU time (user + system, mean) is what a loaded machine inflates least.
+const timing = (result) =>
+    `median ${ms(result.median)} (min ${ms(result.min)}, max ${ms(result.max)}; CPU ${ms(result.cpu)}; ${result.runs} runs)`;
+
+const rows = [];
+const row = (item, measure, result, target = '', met = '') => rows.push([item, measure, result, target, met]);
+
+function oneStopRows() {
+    const one = hyperfineResults('one_stop.json');
+    row(1, 'codearts-check-stop, token: progress, stop, progress (3 requests, 1 connection)', timing(one.program));
+    if (one['program-aksk']) row(1, 'codearts-check-stop, AK/SK signed', timing(one['program-aksk']));
+    row(1, 'curl, token, the stop alone (the floor: 1 HTTPS request); `--cacert` emulator CA', timing(one.curl));
+    row(1, 'curl, same, trusting the system bundle + emulator CA (curl\'s default trust)', timing(one['curl-system']));
+    row(1, `Node.js script, official SDK core (ClientBuilder, HcClient), ${options['sdk-auth']}`, timing(one.sdk));
+    const programVsCurl = one.program.median / one.curl.median;
+    row(1, 'program ÷ curl (medians)', times(programVsCurl), '≤ 1.0× (0.8× within reach)', verdict(programVsCurl <= 1));
+    row(1, 'program ÷ curl with the system bundle (medians)', times(one.program.median / one['curl-system'].median));
+    const sdkVsProgram = one.sdk.median / one.program.median;
+    row(1, 'SDK script ÷ program (medians)', times(sdkVsProgram), '≥ 10×', verdict(sdkVsProgram >= 10));
+    const lazy = one['program-no-bundle'];
+    row(1, 'diagnostic: program without parsing the system bundle (`env SSL_CERT_FILE=/dev/null`)',
+        `${timing(lazy)}; ${times(lazy.median / one.curl.median)} of curl`);
+    if (options['program-aksk'] === 'absent') row(1, 'codearts-check-stop, AK/SK signed', 'n/a: no --ak option yet');
+    if (options['program-aksk'] === 'refused') {
+        row(1, 'codearts-check-stop, AK/SK signed', 'n/a: the emulator refused it (it does not verify AK/SK yet)');
+    }
+}
+
+function watchRows() {
+    const state = readText('watch_state.txt');
+    if (state !== 'measured') {
+        row(2, 'watch: SIGTERM → stop request at the emulator', state, 'median < 20 ms');
+        return;
+    }
+    const latencies = (name) => readText(name).split('\n').filter(Boolean).map(Number);
+    const summary = (values) => `median ${ms(median(values))}, worst ${ms(Math.max(...values))} (${values.length} runs)`;
+    const measured = latencies('watch_ms.txt');
+    row(2, 'watch: SIGTERM → stop request at the emulator', summary(measured), 'median < 20 ms',
+        verdict(median(measured) < 20));
+    const lazy = latencies('watch_no_bundle_ms.txt');
+    if (lazy.length) row(2, 'diagnostic: the same without parsing the system bundle', summary(lazy));
+}
+
+function manyRows() {
+    const many = hyperfineResults('many.json');
+    const one = many['1 task'].median;
+    row(3, '1 task, 50 ms latency per call', timing(many['1 task']));
+    row(3, '10 tasks', timing(many['10 tasks']));
+    row(3, '100 tasks (default --concurrency 8)', timing(many['100 tasks']));
+    const ratio = many['100 tasks'].median / one;
+    row(3, '100 tasks ÷ 1 task (default concurrency)', times(ratio), '≤ 3×', verdict(ratio <= 3));
+    const wide = many['100 tasks, --concurrency 64'];
+    row(3, '100 tasks, --concurrency 64', `${timing(wide)}; ${times(wide.median / one)} of 1 task`, '≤ 3×',
+        verdict(wide.median / one <= 3));
+    const lazyOne = many['diagnostic: 1 task, no bundle'];
+    const lazyWide = many['diagnostic: 100 tasks, --concurrency 64, no bundle'];
+    row(3, 'diagnostic: 1 task, without parsing the system bundle', timing(lazyOne));
+    row(3, 'diagnostic: 100 tasks, --concurrency 64, without parsing the system bundle',
+        `${timing(lazyWide)}; ${times(lazyWide.median / lazyOne.median)} of 1 task (same setting)`);
+    const loop = many['100 tasks, curl loop'];
+    if (loop) row(3, '100 tasks, a bash loop of curl stops (no state check)', `${timing(loop)}; ${times(loop.median / one)} of 1 task`);
+}
+
+function footprintRows() {
+    const values = Object.fromEntries(readText('footprint.txt').split('\n').map((line) => line.split(' ')));
+    const kib = (key) => Number(values[key]) * 1024;
+    row(4, 'peak resident memory, codearts-check-stop (one stop)', mb(kib('rss_program')), '< 8 MB',
+        verdict(kib('rss_program') < 8e6));
+    row(4, 'peak resident memory, curl (one request), `--cacert` emulator CA', mb(kib('rss_curl')));
+    row(4, 'peak resident memory, curl, system bundle + emulator CA', mb(kib('rss_curl_system')));
+    row(4, 'peak resident memory, SDK script (one stop)', mb(kib('rss_sdk')));
+    row(4, 'binary size, as built / stripped',
+        `${mb(Number(values.binary_bytes))} / ${mb(Number(values.binary_stripped_bytes))}`);
+    row(4, 'shared libraries it loads (Poco, OpenSSL, libstdc++, libc, ...)', mb(Number(values.libraries_bytes)));
+    const images = readText('images.txt');
+    if (!images) row(4, 'container image size', 'n/a (build with tests/container/run)');
+    for (const line of images ? images.split('\n') : []) {
+        const [name, bytes, tool] = line.split(' ');
+        row(4, `container image ${name} (${tool})`, mb(Number(bytes)));
+    }
+}
+
+oneStopRows();
+watchRows();
+manyRows();
+footprintRows();
+
+const lines = [];
+if (options.mode === 'smoke') lines.push('Smoke run: a few runs of each measurement, the numbers are rough.', '');
+lines.push('| # | measure | result | target | met |', '|---|---|---|---|---|');
+for (const cells of rows) lines.push(`| ${cells.join(' | ')} |`);
+process.stdout.write(lines.join('\n') + '\n');
