@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # Three stages:
 #   build   Debian 12 with the build dependencies; compiles the program and gathers its run-time root.
 #   ci      Debian 12 slim + the program + a shell and procps: for GitLab `image:` jobs and Jenkins
@@ -15,24 +14,21 @@ RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       cmake g++ make libpoco-dev libssl-dev ca-certificates \
  && rm -rf /var/lib/apt/lists/*
-WORKDIR /src
-COPY CMakeLists.txt CMakePresets.json ./
-COPY cmake cmake
-COPY plugin plugin
-RUN cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCCS_BUILD_TESTS=OFF \
- && cmake --build build -j "$(nproc)" --target codearts-check-stop \
- && strip build/plugin/codearts-check-stop
-# Gather the run-time root: the binary (and the post-run entrypoint, a symlink to it: the program
-# tells the runs apart by argv[0]), exactly the shared libraries it loads (ldd lists the loader
-# too), and the CA certificates where OpenSSL's default paths look for them (Debian's layout:
-# /usr/lib/ssl/cert.pem and /usr/lib/ssl/certs point into /etc/ssl/certs).
-RUN set -eu; root=/rootfs; \
-    install -D build/plugin/codearts-check-stop "$root/usr/bin/codearts-check-stop"; \
+# .dockerignore lets only CMakeLists.txt, CMakePresets.json, cmake/ and plugin/ into the context.
+COPY . /src
+# Build, then gather the run-time root in /rootfs: the binary (and the post-run entrypoint, a
+# symlink to it: the program tells the runs apart by argv[0]), exactly the shared libraries it
+# loads (ldd lists the loader too), and the CA certificates where OpenSSL's default paths look for
+# them (Debian's layout: /usr/lib/ssl/cert.pem and /usr/lib/ssl/certs point into /etc/ssl/certs).
+RUN set -eu; \
+    cmake -S /src -B /build -DCMAKE_BUILD_TYPE=Release -DCCS_BUILD_TESTS=OFF; \
+    cmake --build /build -j "$(nproc)" --target codearts-check-stop; \
+    bin=/build/plugin/codearts-check-stop; root=/rootfs; \
+    strip "$bin"; \
+    install -D "$bin" "$root/usr/bin/codearts-check-stop"; \
     ln -s codearts-check-stop "$root/usr/bin/codearts-check-stop-post"; \
-    if ldd build/plugin/codearts-check-stop | grep -q 'not found'; then exit 1; fi; \
-    for lib in $(ldd build/plugin/codearts-check-stop | grep -o '/[^ ]*'); do \
-      install -D "$lib" "$root$lib"; \
-    done; \
+    if ldd "$bin" | grep 'not found'; then exit 1; fi; \
+    for lib in $(ldd "$bin" | grep -o '/[^ ]*'); do install -D "$lib" "$root$lib"; done; \
     install -D -m 0644 /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"; \
     mkdir -p "$root/usr/lib/ssl"; \
     ln -s /etc/ssl/certs/ca-certificates.crt "$root/usr/lib/ssl/cert.pem"; \
@@ -41,8 +37,8 @@ RUN set -eu; root=/rootfs; \
 
 # ---------------------------------------------------------------------------------------------
 FROM debian:bookworm-slim AS ci
-# The run-time packages of the program (what dpkg-shlibdeps finds for the .deb), a shell (bash is in
-# the base) and procps, which Jenkins needs to stop `sh` steps inside the container on abort.
+# The Poco libraries the program loads (the .deb's Depends pull in the same ones), CA certificates,
+# and procps, which Jenkins needs to stop `sh` steps inside the container on abort (bash is in the base).
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       ca-certificates procps \

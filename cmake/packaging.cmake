@@ -4,10 +4,15 @@
 #   cmake --build build/release --target codearts-check-stop
 #   (cd build/release && cpack -G DEB)     # -> build/release/codearts-check-stop_<version>_<arch>.deb
 #
+# `cpack` does not build anything first (CMAKE_SKIP_INSTALL_ALL_DEPENDENCY: the install step does
+# not depend on `all`, which would build every test too): build the program, then package it.
+#
 # The run-time dependencies are computed by dpkg-shlibdeps (package dpkg-dev) from the libraries
 # the binary links, so they always match the Poco and OpenSSL the package was built against;
 # ca-certificates is added because the program trusts the system store by default.
 # tests/container/run installs the package into a clean Debian 12 tree and runs it there.
+
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
 
 set(CPACK_GENERATOR "DEB")
 set(CPACK_PACKAGE_NAME "codearts-check-stop")

@@ -24,8 +24,9 @@ ccs::inputs::Environment process_environment() {
 
 int main(int argc, char** argv) {
     const std::vector<std::string> args(argv + 1, argv + argc);
+    const std::string argv0 = argc > 0 ? argv[0] : "";  // the GitHub post run is told apart by its name
     try {
-        return ccs::app::run(args, process_environment(), std::cout, std::cerr);
+        return ccs::app::run(argv0, args, process_environment(), std::cout, std::cerr);
     } catch (const std::exception& error) {
         // Only reached on a bug: the message comes from our code, never from a secret-bearing input.
         std::cerr << "codearts-check-stop: internal error: " << error.what() << '\n';

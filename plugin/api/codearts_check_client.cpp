@@ -2,7 +2,7 @@
 
 #include <Poco/URI.h>
 
-#include <thread>
+#include "http/retrying_exchange.h"
 
 namespace ccs::api {
 namespace {
@@ -59,8 +59,6 @@ void reset_attempt_fields(CallResult& result) {
     result.progress.reset();
 }
 
-void default_sleep(std::chrono::milliseconds wait) { std::this_thread::sleep_for(wait); }
-
 }  // namespace
 
 std::string CallResult::describe() const {
@@ -83,10 +81,10 @@ CodeArtsCheckClient::CodeArtsCheckClient(const ClientSettings& settings, const a
                                          Log log, Sleep sleep)
     : settings_(settings),
       authorizer_(authorizer),
-      connection_(http::Origin::parse(settings.endpoint), settings.tls),
+      connection_(http::Origin::parse(settings.endpoint), settings.tls, settings.proxy),
       retry_(settings.max_attempts),
       log_(log ? std::move(log) : Log([](const std::string&) {})),
-      sleep_(sleep ? std::move(sleep) : Sleep(default_sleep)) {}
+      sleep_(std::move(sleep)) {}
 
 CallResult CodeArtsCheckClient::stop(const std::string& task_id, const Deadline& deadline) {
     return call(stop_request(settings_.endpoint, task_id), deadline, interpret_stop);
@@ -99,38 +97,38 @@ CallResult CodeArtsCheckClient::progress(const std::string& task_id, const Deadl
 CallResult CodeArtsCheckClient::call(const HttpRequest& unsigned_request, const Deadline& deadline,
                                      const Interpret& interpret) {
     CallResult result;
-    for (;;) {
-        // Authorized afresh for every attempt: a signature carries its own time.
+    // Authorized afresh for every attempt: a signature carries its own time.
+    const auto authorized = [&] {
         HttpRequest request = unsigned_request;
         authorizer_.authorize(request);
+        return request;
+    };
+    const auto judge = [&](const http::Exchange& exchange) {
         reset_attempt_fields(result);
         ++result.attempts;
-
-        const http::Exchange exchange = connection_.send(request, deadline);
-        std::optional<std::chrono::milliseconds> retry_after;
         if (exchange.answered()) {
             const HttpResponse& response = *exchange.response;
             result.http_status = response.status;
             if (const auto* request_id = response.header("X-Request-Id")) result.request_ids.push_back(*request_id);
-            if (const auto* header = response.header("Retry-After")) retry_after = http::parse_retry_after(*header);
             interpret(response, result);
         } else {
             result.transport_error = exchange.error;
             result.error_class = classify_transport_error(exchange.error.kind);
         }
-
-        const auto wait = result.succeeded ? std::nullopt
-                                           : retry_.next_wait(result.attempts, result.error_class == ErrorClass::Transient,
-                                                              retry_after, deadline);
-        std::string line = request.method + " " + request.path + " -> " + result.describe() + " in " +
-                           std::to_string(exchange.elapsed.count()) + " ms";
-        if (exchange.answered() && !result.request_ids.empty()) line += ", request id " + result.request_ids.back();
+        return !result.succeeded && result.error_class == ErrorClass::Transient;
+    };
+    const auto note = [&](const http::Attempt& attempt) {
+        std::string line = attempt.request.method + " " + attempt.request.path + " -> " + result.describe() + " in " +
+                           std::to_string(attempt.exchange.elapsed.count()) + " ms";
+        if (attempt.exchange.answered() && !result.request_ids.empty()) {
+            line += ", request id " + result.request_ids.back();
+        }
         line += " (attempt " + std::to_string(result.attempts) + "/" + std::to_string(retry_.max_attempts()) + ")";
-        if (wait) line += "; retrying in " + std::to_string(wait->count()) + " ms";
+        if (attempt.wait) line += "; retrying in " + std::to_string(attempt.wait->count()) + " ms";
         log_(line);
-        if (!wait) return result;
-        sleep_(*wait);
-    }
+    };
+    http::exchange_with_retries(connection_, retry_, deadline, authorized, judge, note, sleep_);
+    return result;
 }
 
 }  // namespace ccs::api

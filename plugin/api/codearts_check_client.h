@@ -15,6 +15,7 @@ namespace ccs::api {
 struct ClientSettings {
     std::string endpoint;     // "https://codearts-check.cn-north-4.myhuaweicloud.com[/base]"
     http::TlsOptions tls;
+    http::ProxySettings proxy;  // from HTTPS_PROXY / NO_PROXY, through the Config
     int max_attempts = 4;
 };
 
@@ -25,6 +26,7 @@ HttpRequest progress_request(const std::string& endpoint, const std::string& tas
 class CodeArtsCheckClient final : public TaskApi {
 public:
     using Log = std::function<void(const std::string&)>;
+    // Waits between attempts; empty: the deadline's sleep (which a signal's cut wakes early).
     using Sleep = std::function<void(std::chrono::milliseconds)>;
 
     CodeArtsCheckClient(const ClientSettings& settings, const auth::Authorizer& authorizer, Log log,

@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "http/retrying_exchange.h"
+
 namespace ccs::api {
 namespace {
 
@@ -51,20 +53,9 @@ ErrorClass classify_service_error(int http_status, const std::string& error_code
 }
 
 ErrorClass classify_transport_error(http::TransportErrorKind kind) {
-    using Kind = http::TransportErrorKind;
-    switch (kind) {
-        case Kind::Refused:
-        case Kind::Reset:
-        case Kind::Timeout:
-        case Kind::Malformed:
-        case Kind::Other: return ErrorClass::Transient;
-        // A certificate that does not verify, a name that does not resolve or an oversized answer
-        // will be the same a second later.
-        case Kind::Tls:
-        case Kind::Dns:
-        case Kind::TooLarge: return ErrorClass::Rejected;
-    }
-    return ErrorClass::Rejected;
+    // One rule for every client (http::worth_retrying): connection trouble may pass, a certificate that
+    // does not verify or a name that does not resolve will be the same a second later.
+    return http::worth_retrying(kind) ? ErrorClass::Transient : ErrorClass::Rejected;
 }
 
 }  // namespace ccs::api

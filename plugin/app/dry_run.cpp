@@ -24,13 +24,21 @@ void describe(std::ostream& text, const inputs::Config& config, HttpRequest requ
     }
 }
 
+// Where IAM is, when the credentials need it; nothing is asked of it in a dry run.
+std::string iam_line(const inputs::Config& config) {
+    if (!inputs::needs_iam(config.credential)) return "";
+    return "iam endpoint: " + config.iam_endpoint + " (" + config.iam_endpoint_origin +
+           "); in a real run IAM is asked first, values from it are shown as <placeholders>\n";
+}
+
 }  // namespace
 
 std::string describe_planned_requests(const inputs::Config& config, const auth::Authorizer& authorizer) {
     std::ostringstream text;
     text << "dry run: nothing is sent.\n"
          << "endpoint: " << config.endpoint << " (" << config.endpoint_origin << ")\n"
-         << "credentials: " << authorizer.kind() << " (from " << config.credential_origin << ")\n"
+         << "credentials: " << config.credential_why << '\n'
+         << iam_line(config)
          << "deadline: " << config.timeout.count() << " ms, up to " << config.retries << " attempts per call, "
          << config.concurrency << " task(s) at once\n"
          << "reporting: " << to_string(config.ci) << '\n';

@@ -1,17 +1,29 @@
 #include "app/run.h"
 
+#include <memory>
 #include <ostream>
 
-#include "api/codearts_check_client.h"
 #include "app/credentials.h"
 #include "app/dry_run.h"
+#include "app/signals.h"
+#include "app/stopper.h"
 #include "core/version.h"
-#include "flow/stop_flow.h"
-#include "http/transport.h"
+#include "flow/grace_period.h"
+#include "flow/guard_flow.h"
+#include "flow/watch_flow.h"
+#include "inputs/command_line.h"
+#include "process/child.h"
+#include "report/file_append.h"
+#include "report/github_commands.h"
 #include "report/reporter.h"
 
 namespace ccs::app {
 namespace {
+
+using Clock = Deadline::Clock;
+
+// Exit code of a watched command that could not be started, as a shell has it.
+constexpr int command_not_started = 127;
 
 report::ReportSettings report_settings(const inputs::Config& config) {
     report::ReportSettings settings;
@@ -19,40 +31,162 @@ report::ReportSettings report_settings(const inputs::Config& config) {
     settings.json = config.json;
     settings.github_output_path = config.github_output_path;
     settings.github_summary_path = config.github_summary_path;
+    settings.json_file_path = config.json_file_path;
+    settings.dotenv_path = config.dotenv_path;
     return settings;
 }
 
-int invalid_input(const std::string& message, const inputs::Environment& env, std::ostream& out, std::ostream& err) {
+std::unique_ptr<report::Reporter> reporter_from_environment(const inputs::Environment& env, std::ostream& out,
+                                                            std::ostream& err) {
     report::ReportSettings settings;
     settings.ci = inputs::detect_ci(env);
     auto reporter = report::make_reporter(settings, out, err);
     reporter->begin({});
-    reporter->invalid_input(message);
+    return reporter;
+}
+
+int invalid_input(const std::string& message, const inputs::Environment& env, std::ostream& out,
+                  std::ostream& err) {
+    reporter_from_environment(env, out, err)->invalid_input(message);
     return exit_code::invalid_input;
 }
 
-int stop(const inputs::Config& config, report::Reporter& reporter) {
-    const Deadline deadline = Deadline::in(config.timeout);
-    const auto authorizer = make_authorizer(config);
-    const flow::Log log = [&reporter](const std::string& line) { reporter.log(line); };
+flow::Log log_to(report::Reporter& reporter) {
+    return [&reporter](const std::string& line) { reporter.log(line); };
+}
 
-    api::ClientSettings client_settings;
-    client_settings.endpoint = config.endpoint;
-    client_settings.tls.ca_file = config.ca_file;
-    client_settings.max_attempts = config.retries;
-    const flow::ApiFactory make_api = [&]() {
-        return std::make_unique<api::CodeArtsCheckClient>(client_settings, *authorizer, log);
-    };
+// Under the post run's name, the program is the `post` subcommand.
+std::vector<std::string> with_post_subcommand(const std::string& argv0, std::vector<std::string> args) {
+    const std::string name = argv0.substr(argv0.find_last_of('/') + 1);
+    if (name == post_program_name && (args.empty() || args.front() != inputs::post_subcommand)) {
+        args.insert(args.begin(), inputs::post_subcommand);
+    }
+    return args;
+}
 
-    http::initialize_transport();
-    const RunReport report = flow::stop_tasks(config.task_ids, config.concurrency, make_api, deadline, log);
+// A guard's post run whose main run never armed (it failed, or never got that far) does nothing,
+// not even read the inputs: they may be what made the main run fail.
+bool is_unarmed_post_run(const std::vector<std::string>& args, const inputs::Environment& env) {
+    if (args.empty() || args.front() != inputs::post_subcommand) return false;
+    const auto armed = env.find(std::string("STATE_") + guard_state_names::armed);
+    return armed == env.end() || armed->second != "true";
+}
+
+// GitLab's after_script says why it runs: a stop only for the statuses --stop-on names.
+std::string job_status_skip_reason(const inputs::Config& config) {
+    if (config.job_status.empty()) return "";
+    std::string wanted;
+    for (const auto& status : config.stop_on) {
+        if (status == config.job_status) return "";
+        wanted += (wanted.empty() ? "" : ",") + status;
+    }
+    return "CI_JOB_STATUS is " + config.job_status + ", and --stop-on is " + wanted + ": nothing to stop";
+}
+
+// Stops `given` and the task id file's tasks by --timeout, or by --grace after a signal.
+int stop_mode(const inputs::Config& config, const std::vector<std::string>& given, SignalWatcher& signals,
+              report::Reporter& reporter) {
+    const std::string status_reason = job_status_skip_reason(config);
+    const TaskIdsNow tasks = task_ids_now(config, given);
+    if (!tasks.invalid.empty()) {
+        reporter.invalid_input(tasks.invalid);
+        return exit_code::invalid_input;
+    }
+    const RunReport nothing = skipped(status_reason.empty() ? tasks.none_reason : status_reason);
+    if (!status_reason.empty() || tasks.ids.empty()) {
+        reporter.finish(nothing);
+        return exit_code::ok;
+    }
+    const Stopper stopper(config, reporter);
+    CancellableDeadline deadline(Clock::now() + config.timeout);
+    flow::GracePeriod grace(deadline, config.grace, log_to(reporter));
+    const SignalRoute route(signals, [&grace](int signal) { grace.signal_received(signal); });
+    const RunReport report = stopper.stop(tasks.ids, deadline.deadline());
     reporter.finish(report);
     return exit_code_for(report);
 }
 
+// The guard's main run: everything is checked now (inputs, credentials), then the post run is armed.
+int guard_mode(const inputs::Config& config, report::Reporter& reporter) {
+    const Stopper checked(config, reporter);
+    std::string entries;
+    for (const auto& [name, value] : flow::guard_state_entries(config.task_ids)) {
+        entries += report::github::output_entry(name, value);
+    }
+    const std::string error = report::append_to_file(config.github_state_path, entries);
+    if (!error.empty()) {
+        reporter.invalid_input("could not write $GITHUB_STATE (" + config.github_state_path + "): " + error);
+        return exit_code::invalid_input;
+    }
+    const std::string what = config.task_ids.empty() ? "the tasks in " + config.task_id_file
+                                                     : std::to_string(config.task_ids.size()) + " task(s)";
+    reporter.log("armed: if the job is cancelled or fails, the post run stops " + what);
+    return exit_code::ok;
+}
+
+RunReport stop_for_watch(const inputs::Config& config, const Stopper& stopper, const Deadline& deadline,
+                         const flow::Log& log) {
+    const TaskIdsNow tasks = task_ids_now(config, config.task_ids);
+    if (!tasks.invalid.empty()) log(tasks.invalid);
+    if (!tasks.invalid.empty() || tasks.ids.empty())
+        return skipped(tasks.invalid.empty() ? tasks.none_reason : tasks.invalid);
+    return stopper.stop(tasks.ids, deadline);
+}
+
+// Runs the command; stops the tasks when it times out or the program is interrupted.
+int watch_mode(const inputs::Config& config, const inputs::Environment& env, SignalWatcher& signals,
+               report::Reporter& reporter) {
+    const Stopper stopper(config, reporter);  // the credentials are checked before the command starts
+    const flow::Log log = log_to(reporter);
+    flow::Watch watch(
+        {config.command_timeout, config.grace},
+        [&](const Deadline& deadline) { return stop_for_watch(config, stopper, deadline, log); }, log);
+    const SignalRoute route(signals, [&watch](int signal) { watch.signal_received(signal); });
+    std::unique_ptr<process::Child> child;
+    try {
+        child = std::make_unique<process::Child>(config.command, env, [&watch] { watch.command_exited(); });
+    } catch (const process::StartError& error) {
+        reporter.invalid_input(error.what());
+        return command_not_started;
+    }
+    const process::Child& running = *child;
+    const flow::WatchResult result =
+        watch.run({[&running](int signal) { running.signal_group(signal); },
+                   [&running](Clock::time_point until) { return running.wait_until(until); }});
+    RunReport report = result.stop ? *result.stop
+                                   : skipped("the command ended by itself with exit code " +
+                                             std::to_string(result.exit_code) + ": nothing to stop");
+    report.exit_code = result.exit_code;
+    reporter.finish(report);
+    return result.exit_code;
+}
+
+int run_mode(const inputs::Config& config, const inputs::Environment& env, SignalWatcher& signals,
+             report::Reporter& reporter) {
+    switch (config.mode) {
+        case inputs::Mode::Stop: return stop_mode(config, config.task_ids, signals, reporter);
+        case inputs::Mode::Guard: return guard_mode(config, reporter);
+        case inputs::Mode::Post:
+            return stop_mode(config, flow::armed_task_ids(config.guard_state, config.task_ids), signals,
+                             reporter);
+        case inputs::Mode::Watch: return watch_mode(config, env, signals, reporter);
+    }
+    return exit_code::invalid_input;
+}
+
 }  // namespace
 
-int run(const std::vector<std::string>& args, const inputs::Environment& env, std::ostream& out, std::ostream& err) {
+int run(const std::string& argv0, const std::vector<std::string>& given_args, const inputs::Environment& env,
+        std::ostream& out, std::ostream& err) {
+    SignalWatcher signals;  // first of all: from here on no signal is lost, and none ends us unseen
+    const std::vector<std::string> args = with_post_subcommand(argv0, given_args);
+    if (is_unarmed_post_run(args, env)) {
+        reporter_from_environment(env, out, err)
+            ->log(
+                "post run: the guard was not armed (its main run did not "
+                "finish): nothing to stop");
+        return exit_code::ok;
+    }
     inputs::ParsedInputs parsed;
     try {
         parsed = inputs::parse_inputs(args, env);
@@ -72,10 +206,20 @@ int run(const std::vector<std::string>& args, const inputs::Environment& env, st
     auto reporter = report::make_reporter(report_settings(config), out, err);
     reporter->begin(config.secrets());
     if (config.dry_run) {
-        out << describe_planned_requests(config, *make_authorizer(config));
+        out << describe_planned_requests(config, *make_dry_run_authorizer(config));
         return exit_code::ok;
     }
-    return stop(config, *reporter);
+    try {
+        return run_mode(config, env, signals, *reporter);
+    } catch (const inputs::InvalidInput& error) {  // credentials found unusable only when applied
+        reporter->invalid_input(error.what());
+        return exit_code::invalid_input;
+    }
+}
+
+int run(const std::vector<std::string>& args, const inputs::Environment& env, std::ostream& out,
+        std::ostream& err) {
+    return run(program_name, args, env, out, err);
 }
 
 }  // namespace ccs::app

@@ -10,7 +10,16 @@
 
 namespace ccs::app {
 
-// `args` excludes argv[0]. Returns the exit code.
-int run(const std::vector<std::string>& args, const inputs::Environment& env, std::ostream& out, std::ostream& err);
+// What argv[0] is called in the GitHub action's image for the post run (a symlink to the program):
+// running under this name is the same as the `post` subcommand.
+inline constexpr const char* post_program_name = "codearts-check-stop-post";
+
+// `argv0` as main got it; `args` excludes it. Returns the exit code.
+int run(const std::string& argv0, const std::vector<std::string>& args, const inputs::Environment& env,
+        std::ostream& out, std::ostream& err);
+
+// The same, run as "codearts-check-stop".
+int run(const std::vector<std::string>& args, const inputs::Environment& env, std::ostream& out,
+        std::ostream& err);
 
 }  // namespace ccs::app

@@ -61,6 +61,7 @@ bool RunReport::credentials_refused() const {
 }
 
 int exit_code_for(const RunReport& report) {
+    if (report.exit_code) return *report.exit_code;
     if (report.credentials_refused()) return exit_code::credentials_refused;
     if (report.result() == RunResult::Failure) return exit_code::task_failed;
     return exit_code::ok;

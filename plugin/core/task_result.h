@@ -42,6 +42,8 @@ struct RunReport {
     std::vector<TaskResult> tasks;       // in the order the task ids were given
     std::chrono::milliseconds elapsed{0};
     std::string skipped_reason;          // set when nothing was attempted
+    // Set by a mode whose exit code is not the tasks' (watch: the command's, 124 or 128 + signal).
+    std::optional<int> exit_code;
 
     RunResult result() const;
     std::vector<std::string> ids_with(Outcome outcome) const;

@@ -59,7 +59,7 @@ api::CallResult confirm(api::TaskApi& api, const std::string& task_id, bool stop
     for (;;) {
         const api::CallResult progress = record.add(api.progress(task_id, deadline));
         if (!stop_accepted || !is_running(progress) || deadline.remaining() <= confirm_interval * 2) return progress;
-        std::this_thread::sleep_for(confirm_interval);
+        deadline.sleep_for(confirm_interval);  // wakes early when a signal cuts the deadline
     }
 }
 
@@ -114,7 +114,7 @@ TaskResult stop_task(api::TaskApi& api, const std::string& task_id, const Deadli
 }
 
 RunReport stop_tasks(const std::vector<std::string>& task_ids, int concurrency, const ApiFactory& make_api,
-                     const Deadline& deadline, const Log& log) {
+                     const Deadline& deadline, const Log& log, const TaskDone& on_done) {
     const auto started = Clock::now();
     RunReport report;
     report.tasks.resize(task_ids.size());
@@ -132,6 +132,7 @@ RunReport stop_tasks(const std::vector<std::string>& task_ids, int concurrency, 
                 slot.outcome = Outcome::Failed;
                 slot.detail = std::string("internal error: ") + error.what();
             }
+            if (on_done) on_done(i, slot);
         }
     };
 

@@ -22,8 +22,11 @@ TaskResult stop_task(api::TaskApi& api, const std::string& task_id, const Deadli
 // One TaskApi per worker, so each worker keeps its own connection.
 using ApiFactory = std::function<std::unique_ptr<api::TaskApi>()>;
 
+// Told each task's result as soon as it has one (from the worker's thread), with its index in task_ids.
+using TaskDone = std::function<void(std::size_t index, const TaskResult& result)>;
+
 // Stops all tasks with at most `concurrency` at once. Results keep the order of `task_ids`.
 RunReport stop_tasks(const std::vector<std::string>& task_ids, int concurrency, const ApiFactory& make_api,
-                     const Deadline& deadline, const Log& log);
+                     const Deadline& deadline, const Log& log, const TaskDone& on_done = {});
 
 }  // namespace ccs::flow

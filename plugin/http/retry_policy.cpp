@@ -39,6 +39,11 @@ std::optional<RetryPolicy::Millis> RetryPolicy::next_wait(int attempts_made, boo
     return wait;
 }
 
+RetryPolicy::Millis RetryPolicy::attempt_budget(int attempt, Millis remaining) const {
+    if (attempt >= max_attempts_) return remaining;
+    return std::min(remaining, std::max(remaining / 2, Millis(1000)));
+}
+
 std::optional<std::chrono::milliseconds> parse_retry_after(const std::string& value) {
     unsigned seconds = 0;
     if (!Poco::NumberParser::tryParseUnsigned(Poco::trim(value), seconds)) return std::nullopt;

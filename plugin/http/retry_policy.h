@@ -32,6 +32,11 @@ public:
     std::optional<Millis> next_wait(int attempts_made, bool retryable, std::optional<Millis> retry_after,
                                     const Deadline& deadline, Millis min_attempt_time = Millis(100)) const;
 
+    // How long attempt number `attempt` (1 for the first) may take when `remaining` is left of the
+    // deadline: the last attempt gets all of it, an earlier one half of it (at least a second), so a
+    // server that accepts and never answers leaves time to try again.
+    Millis attempt_budget(int attempt, Millis remaining) const;
+
 private:
     int max_attempts_;
     Millis base_;

@@ -3,15 +3,20 @@
 // what is left of it, so no call outlives the run.
 #pragma once
 
+#include <Poco/Net/Context.h>
+#include <Poco/Net/Socket.h>
+
 #include <chrono>
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
 #include "core/deadline.h"
 #include "core/http_message.h"
 #include "http/origin.h"
+#include "http/proxy.h"
 
 namespace Poco::Net {
 class HTTPClientSession;
@@ -31,6 +36,7 @@ enum class TransportErrorKind {
     Dns,          // the host name does not resolve
     TooLarge,     // the answer is bigger than we are willing to read
     Malformed,    // not HTTP
+    Unsendable,   // the request itself cannot be sent as it is (a header with a line break): nothing was sent
     Other,
 };
 const char* to_string(TransportErrorKind kind);
@@ -51,9 +57,12 @@ struct Exchange {
 // Bodies larger than this are not read: no answer of this API comes close.
 constexpr std::size_t max_response_body = 1024 * 1024;
 
+// The connection is opened on the first send (and again after a failure or a long idle time): the
+// host name is resolved within the deadline, then connected (and the TLS handshake done) within it,
+// directly or through the proxy `proxy` names for this origin.
 class Connection {
 public:
-    Connection(Origin origin, const TlsOptions& tls);
+    Connection(Origin origin, const TlsOptions& tls, const ProxySettings& proxy = {});
     ~Connection();
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
@@ -65,9 +74,18 @@ public:
 
 private:
     Exchange exchange(const HttpRequest& request, const Deadline& deadline);
+    void open(const Deadline& deadline);  // a connected session, reused when it is fresh enough
+    void close_session();
+    void shut_down_socket();  // from another thread: ends a blocked read or write
 
     Origin origin_;
+    Poco::Net::Context::Ptr context_;  // https only
+    std::optional<ProxyServer> proxy_;
     std::unique_ptr<Poco::Net::HTTPClientSession> session_;
+    std::chrono::steady_clock::time_point last_used_;
+
+    std::mutex socket_mutex_;  // guards open_fd_ against the watchdog thread
+    poco_socket_t open_fd_ = POCO_INVALID_SOCKET;
 };
 
 // Once per process, before the first connection (OpenSSL set-up).

@@ -17,11 +17,14 @@ CiEnvironment ci_environment(const Environment& env) {
         ci.kind = CiKind::GitHub;
         ci.github_output_path = variable(env, "GITHUB_OUTPUT");
         ci.github_summary_path = variable(env, "GITHUB_STEP_SUMMARY");
+        ci.github_state_path = variable(env, "GITHUB_STATE");
     } else if (variable(env, "GITLAB_CI") == "true") {
         ci.kind = CiKind::GitLab;
     } else if (!variable(env, "JENKINS_URL").empty()) {
         ci.kind = CiKind::Jenkins;
     }
+    // Wherever it is set: a GitLab job status is what --stop-on compares, whichever CI we detected.
+    ci.job_status = variable(env, "CI_JOB_STATUS");
     return ci;
 }
 

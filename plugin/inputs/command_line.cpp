@@ -49,14 +49,30 @@ public:
     }
 
     CommandLine read() {
-        for (next_ = 0; next_ < args_.size();) read_one();
+        for (next_ = read_subcommand(); next_ < args_.size();) read_one();
+        if (result_.subcommand == watch_subcommand && result_.command.empty()) {
+            problem("watch needs the command to run after --: watch [options] -- COMMAND [ARGS...]");
+        }
         if (result_.request == Request::Run && first_problem_) throw InvalidInput(*first_problem_);
         return result_;
     }
 
 private:
+    // A subcommand is only ever the first word, so an option's value can never be taken for one.
+    std::size_t read_subcommand() {
+        if (args_.empty() || (args_[0] != watch_subcommand && args_[0] != post_subcommand)) return 0;
+        result_.subcommand = args_[0];
+        return 1;
+    }
+
     void read_one() {
         const std::string& arg = args_[next_++];
+        if (arg == "--" && result_.subcommand == watch_subcommand && !after_terminator_) {
+            // The watched command's own arguments are none of our business, options or not.
+            result_.command.assign(args_.begin() + static_cast<std::ptrdiff_t>(next_), args_.end());
+            next_ = args_.size();
+            return;
+        }
         if (!after_terminator_ && starts_with(arg, "--") && arg != "--") return read_long_option(arg);
         after_terminator_ = after_terminator_ || arg == "--";  // Poco sees "--" too and stops there
         feed(arg, nullptr);
@@ -96,6 +112,10 @@ private:
         // The word after a secret may be the rest of a secret that had a space in it: do not echo it.
         if (last_value_was_secret_) {
             return problem("unexpected argument after a secret value (not shown); see --help");
+        }
+        if (result_.subcommand == watch_subcommand) {
+            return problem("unexpected argument " + quoted(arg) +
+                           "; the command to watch goes after --: watch [options] -- COMMAND [ARGS...]");
         }
         problem("unexpected argument " + quoted(arg) + "; options start with --; see --help");
     }

@@ -15,8 +15,14 @@
 
 namespace ccs::inputs {
 
+// The words a command line may start with, before any option.
+inline constexpr const char* watch_subcommand = "watch";  // watch [options] -- COMMAND [ARGS...]
+inline constexpr const char* post_subcommand = "post";    // the GitHub guard's post run, by name
+
 struct CommandLine {
     Request request = Request::Run;
+    std::string subcommand;            // "watch", "post", or empty
+    std::vector<std::string> command;  // watch: everything after "--"
     // Values by option name, in the order given; a flag that was given holds "true".
     std::map<std::string, std::vector<std::string>> values;
 };

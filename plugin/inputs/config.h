@@ -4,18 +4,36 @@
 
 #include <chrono>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "core/ci_kind.h"
+#include "inputs/credential_kinds.h"
+#include "core/guard_state.h"
 
 namespace ccs::inputs {
 
 // The process environment as a plain map, so tests can hand in any environment they like.
 using Environment = std::map<std::string, std::string>;
 
-enum class Mode { Stop };
+enum class Mode {
+    Stop,   // stop the tasks now (--mode stop, the default)
+    Guard,  // GitHub: validate now, arm the post run (--mode guard)
+    Watch,  // run a command; stop the tasks on its timeout or a signal (`watch ... -- COMMAND`)
+    Post,   // GitHub: the guard's post run (argv[0] codearts-check-stop-post, or `post`)
+};
+
+// The proxy the environment names, as curl reads it: https_proxy / HTTPS_PROXY for https endpoints,
+// http_proxy / HTTP_PROXY for http ones, no_proxy / NO_PROXY for the hosts reached directly
+// (lower case first). Checked: an http:// proxy URL (or host:port).
+struct ProxyConfig {
+    std::string https_proxy;
+    std::string http_proxy;
+    std::string no_proxy;
+    std::vector<std::string> passwords;  // the proxy URLs' passwords, if any: secrets
+};
 
 struct Config {
     Mode mode = Mode::Stop;
@@ -25,19 +43,38 @@ struct Config {
     std::string endpoint_origin;           // why this endpoint: "region cn-north-4" or "--endpoint"
     std::string region;                    // may be empty when --endpoint is given
 
-    std::string token;                     // X-Auth-Token value (other credential kinds: issue 3)
-    std::string credential_origin;         // where the token came from: "--token", "INPUT_TOKEN", ...
+    Credential credential;                 // the one kind this run uses (chosen in inputs/credentials.cpp)
+    std::string credential_origin;         // the input that decided it: "--token", "INPUT_AK", "HUAWEICLOUD_SDK_AK"
+    std::string credential_why;            // for --dry-run: which kind, from which inputs, what was ignored
+    std::vector<std::string> other_secrets;  // secrets given for kinds not chosen: masked all the same
+    std::string iam_endpoint;              // "https://iam.<region>.myhuaweicloud.com" or --iam-endpoint
+    std::string iam_endpoint_origin;       // "region cn-north-4" or "--iam-endpoint"; empty with no IAM URL
 
     std::string ca_file;                   // extra trusted CA bundle (PEM), empty for the system store
+    bool allow_insecure_http = false;      // http:// endpoints beyond loopback
+    ProxyConfig proxy;                     // from HTTPS_PROXY / HTTP_PROXY / NO_PROXY
     int concurrency = 8;                   // tasks stopped at once, 1..64
     std::chrono::milliseconds timeout{30000};  // the whole run's deadline
     int retries = 4;                       // attempts per call, 1..10
     bool dry_run = false;
     bool json = false;
 
+    std::chrono::milliseconds grace{6000};  // what a stop still has after the first signal (watch: after the timeout too)
+    std::string task_id_file;              // ids read when the stop is due; task_ids may then be empty
+    std::vector<std::string> stop_on{"canceled", "timedout", "failed"};  // CI_JOB_STATUS values that call for a stop
+    std::string job_status;                // CI_JOB_STATUS (GitLab after_script), empty when unset
+    std::string dotenv_path;               // --dotenv: results as KEY=value lines
+    std::string json_file_path;            // --json-file: the JSON document
+
+    std::vector<std::string> command;      // watch: the command and its arguments
+    std::optional<std::chrono::milliseconds> command_timeout;  // watch: how long it may run; unset: no limit
+
+    GuardState guard_state;                // post run: what the main run saved (STATE_*)
+
     CiKind ci = CiKind::Plain;
     std::string github_output_path;        // $GITHUB_OUTPUT (GitHub only)
     std::string github_summary_path;       // $GITHUB_STEP_SUMMARY (GitHub only)
+    std::string github_state_path;         // $GITHUB_STATE (GitHub only)
 
     // Every secret value in this configuration, for masking and redaction.
     std::vector<std::string> secrets() const;

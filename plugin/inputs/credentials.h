@@ -1,5 +1,15 @@
-// Which credentials the run uses. One function decides, so the other kinds (AK/SK, temporary
-// AK/SK, password, OIDC) each add a branch here and nowhere else.
+// Which credentials the run uses: the one place that decides.
+//
+// Four kinds, each given by its own inputs: an IAM token (--token); AK/SK (--ak, --sk, and for
+// temporary keys --security-token); an IAM user's password (--username, --password, --domain); OIDC
+// federation (--idp-id with --id-token, --id-token-file or the GitHub Actions OIDC service). A kind
+// counts as given when any of its inputs is.
+//
+// When several kinds are given, the most explicit source decides: a kind given on the command line
+// beats one given as a GitHub input, that one beating CODEARTS_CHECK_* variables, those beating the
+// SDK's variables (HUAWEICLOUD_SDK_*, CLOUD_SDK_*). So an SDK variable left in a runner's environment
+// never overrides what the job says, and the overridden kind is named in --dry-run. Two kinds given
+// at the same level are an error: which one was meant cannot be known.
 #pragma once
 
 #include "inputs/config.h"
@@ -7,9 +17,12 @@
 
 namespace ccs::inputs {
 
-// Sets config.token and config.credential_origin. Throws InvalidInput when no credential is given
-// or when one is malformed; the message names the input and never contains the secret.
-void choose_credentials(const RawInputs& raw, Config& config);
+// Sets config.credential, credential_origin, credential_why, other_secrets and the IAM endpoint.
+// Throws InvalidInput when no credential is given, when two kinds are given equally explicitly, when
+// the chosen kind is incomplete (naming what is missing) or malformed, or when it needs IAM and
+// neither a region nor --iam-endpoint says where IAM is. Messages never contain a secret.
+// Reads config.region, so the endpoint is applied first.
+void choose_credentials(const RawInputs& raw, const Environment& env, Config& config);
 
 // An IAM token goes into the X-Auth-Token header: a CR, LF or other control character would let it
 // add headers of its own. Throws InvalidInput naming given.origin, without the token.

@@ -66,7 +66,7 @@ Poco::URI parsed_uri(const GivenValue& given) {
     return Poco::URI();  // not reached: refuse() throws
 }
 
-void check_uri(const GivenValue& given, const Poco::URI& uri) {
+void check_uri(const GivenValue& given, const Poco::URI& uri, bool allow_insecure_http) {
     const std::string scheme = uri.getScheme();
     if (scheme != "https" && scheme != "http") refuse(given, "must start with https://");
     if (uri.getHost().empty()) refuse(given, "has no host");
@@ -74,8 +74,10 @@ void check_uri(const GivenValue& given, const Poco::URI& uri) {
         // Not quoted: what is before the '@' is likely a password.
         throw InvalidInput(given.origin + ": the URL must not hold a user name or password (not shown)");
     }
-    if (scheme == "http" && !is_loopback_host(uri.getHost())) {
-        refuse(given, "uses http, which is allowed only for loopback (127.0.0.1, ::1, localhost); use https");
+    if (scheme == "http" && !allow_insecure_http && !is_loopback_host(uri.getHost())) {
+        refuse(given,
+               "uses http, which is allowed only for loopback (127.0.0.1, ::1, localhost); use https, or "
+               "set " + all_names("allow-insecure-http") + " if you must send the credentials unencrypted");
     }
 }
 
@@ -105,22 +107,22 @@ bool is_loopback_host(const std::string& host) {
     return Poco::icompare(host, "localhost") == 0 || host == "::1" || is_ipv4_loopback(host);
 }
 
-std::string checked_endpoint(const GivenValue& given) {
+std::string checked_endpoint(const GivenValue& given, bool allow_insecure_http) {
     check_characters(given);
-    check_uri(given, parsed_uri(given));
+    check_uri(given, parsed_uri(given), allow_insecure_http);
     std::string url = given.value();
     while (!url.empty() && url.back() == '/') url.pop_back();
     return url;
 }
 
-EndpointChoice choose_endpoint(const GivenValue* region, const GivenValue* endpoint) {
+EndpointChoice choose_endpoint(const GivenValue* region, const GivenValue* endpoint, bool allow_insecure_http) {
     if (!region && !endpoint) {
         throw InvalidInput("no endpoint: set " + all_names("region") + " or " + all_names("endpoint"));
     }
     EndpointChoice choice;
     if (region) choice.region = checked_region(*region, endpoint == nullptr);
     if (endpoint) {
-        choice.url = checked_endpoint(*endpoint);
+        choice.url = checked_endpoint(*endpoint, allow_insecure_http);
         choice.origin = endpoint->origin;
     } else {
         choice.url = region_endpoint(choice.region);

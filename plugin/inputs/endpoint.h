@@ -23,12 +23,13 @@ std::string region_endpoint(const std::string& region);
 // 127.0.0.0/8, ::1 and localhost: the only hosts plain http may go to.
 bool is_loopback_host(const std::string& host);
 
-// An absolute http(s) URL with a host and no query, fragment or user info; http for loopback only.
-// Returns it without trailing '/'. Throws InvalidInput naming given.origin.
-std::string checked_endpoint(const GivenValue& given);
+// An absolute http(s) URL with a host and no query, fragment or user info; http for loopback only,
+// unless `allow_insecure_http` (--allow-insecure-http). Returns it without trailing '/'. Throws
+// InvalidInput naming given.origin.
+std::string checked_endpoint(const GivenValue& given, bool allow_insecure_http = false);
 
 // --endpoint wins over --region. With an endpoint the region is optional and need not be one of the
 // known ones (a private deployment may have its own), but it must still look like a region name.
-EndpointChoice choose_endpoint(const GivenValue* region, const GivenValue* endpoint);
+EndpointChoice choose_endpoint(const GivenValue* region, const GivenValue* endpoint, bool allow_insecure_http = false);
 
 }  // namespace ccs::inputs

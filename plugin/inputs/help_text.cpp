@@ -56,7 +56,8 @@ const char* const kHeader =
 
 const char* const kFooter =
     "Exit codes: 0 no task failed; 1 at least one task could not be stopped; 2 invalid input, nothing "
-    "sent; 3 credentials or permission refused.";
+    "sent; 3 credentials or permission refused. watch exits with the command's exit code when it ended "
+    "by itself, 124 after --timeout, 128+N after signal N.";
 
 }  // namespace
 
@@ -65,7 +66,8 @@ std::string help_text() {
     Poco::Util::HelpFormatter formatter(options);
     formatter.setUnixStyle(true);
     formatter.setCommand(program_name);
-    formatter.setUsage("[options] --task-id ID...");
+    formatter.setUsage(std::string("[options] --task-id ID...\n       ") + program_name +
+                       " watch [options] -- COMMAND [ARGS...]");
     formatter.setHeader(kHeader);
     formatter.setFooter(kFooter);
     formatter.setWidth(100);

@@ -66,20 +66,89 @@ std::vector<OptionSpec> build_table() {
             "cn-east-3, la-north-2, sa-brazil-1, ap-southeast-3. Required unless --endpoint is given."),
         value_option("endpoint", "URL", "Service URL; overrides the region's. https, or http for loopback.")
             .limit(kPathLimit),
-        value_option("token", "TOKEN", "IAM token, sent as X-Auth-Token.")
-            .mark_required()
+        value_option("token", "TOKEN", "IAM token, sent as X-Auth-Token. One kind of credentials is required: "
+                     "a token, AK/SK, a user's password, or OIDC federation (--idp-id).")
             .mark_secret()
             .limit(kTokenLimit),
+        value_option("ak", "AK", "Access key id of permanent or temporary access keys; every request is signed "
+                     "with the SK. Not a secret: it may be shown.")
+            .alias("HUAWEICLOUD_SDK_AK")
+            .alias("CLOUD_SDK_AK"),
+        value_option("sk", "SK", "Secret access key of --ak: signs every request, never sent.")
+            .mark_secret()
+            .alias("HUAWEICLOUD_SDK_SK")
+            .alias("CLOUD_SDK_SK"),
+        value_option("security-token", "TOKEN",
+                     "Security token of temporary AK/SK, sent and signed as X-Security-Token.")
+            .mark_secret()
+            .limit(kTokenLimit)
+            .alias("HUAWEICLOUD_SDK_SECURITY_TOKEN"),
+        value_option("project-id", "ID",
+                     "Project id, sent as X-Project-Id with AK/SK and the scope of a password's token. "
+                     "Default: looked up once from IAM by the region's name.")
+            .alias("HUAWEICLOUD_SDK_PROJECT_ID"),
+        value_option("username", "NAME", "IAM user name; a token is obtained from IAM with --password and --domain."),
+        value_option("password", "PASSWORD", "Password of the IAM user --username.").mark_secret(),
+        value_option("domain", "NAME", "Account (domain) name of the IAM user --username."),
+        value_option("idp-id", "ID",
+                     "IAM identity provider for OIDC federation: an OIDC id token is exchanged for temporary "
+                     "AK/SK. The id token comes from --id-token, --id-token-file, or on GitHub Actions from "
+                     "the job's OIDC service (permissions: id-token: write).")
+            .alias("HUAWEICLOUD_SDK_IDP_ID"),
+        value_option("id-token", "TOKEN", "OIDC id token to exchange at IAM (with --idp-id).")
+            .mark_secret()
+            .limit(kTokenLimit),
+        value_option("id-token-file", "PATH", "File that holds the OIDC id token to exchange (with --idp-id).")
+            .limit(kPathLimit)
+            .alias("HUAWEICLOUD_SDK_ID_TOKEN_FILE"),
+        value_option("audience", "AUDIENCE",
+                     "Audience of the GitHub OIDC token (with --idp-id); the identity provider's client id. "
+                     "Default: GitHub's.")
+            .limit(kPathLimit),
+        value_option("iam-endpoint", "URL",
+                     "IAM URL, for tokens, temporary keys and project ids. Default: "
+                     "https://iam.<region>.myhuaweicloud.com.")
+            .limit(kPathLimit)
+            .alias("HUAWEICLOUD_SDK_IAM_ENDPOINT"),
         value_option("ca-file", "PATH", "Extra trusted CA certificates (PEM) for the endpoint.")
             .limit(kPathLimit),
+        flag_option("allow-insecure-http",
+                    "Allow an http:// endpoint that is not on this machine (credentials then travel "
+                    "unencrypted). Without it, http is allowed only for loopback addresses.")
+            .with_default("false"),
         value_option("concurrency", "N", "Tasks stopped at once, 1 to 64.").with_default("8"),
         value_option("timeout", "DURATION",
-                     "Deadline of the whole run: seconds (45) or 45s, 2m, 1h, 500ms; at most 1h.")
+                     "Deadline of the whole run: seconds (45) or 45s, 2m, 1h, 500ms; at most 1h. In "
+                     "watch mode: how long the command may run (no default: no limit; at most 24h).")
             .with_default("30s"),
         value_option("retries", "N", "Attempts per call, 1 to 10.").with_default("4"),
         flag_option("dry-run", "Check the inputs and show what would be stopped; send nothing.")
             .with_default("false"),
         flag_option("json", "Print the whole result as one JSON document on stdout.").with_default("false"),
+        value_option("mode", "MODE",
+                     "stop: stop the tasks now. guard (GitHub action): check the inputs now and stop the "
+                     "tasks in the action's post run, when the job is cancelled or fails.")
+            .with_default("stop"),
+        value_option("grace", "DURATION",
+                     "What a stop still has after the first SIGINT, SIGTERM or SIGHUP (in watch mode also "
+                     "after --timeout) before the program exits; a second signal ends it at once.")
+            .with_default("6s"),
+        value_option("task-id-file", "PATH",
+                     "File with task ids (as --task-id takes them), read only when the stop is due, so a "
+                     "build step can write it later. A missing or empty file means nothing to stop.")
+            .limit(kPathLimit),
+        value_option("stop-on", "LIST",
+                     "Stop only when CI_JOB_STATUS (GitLab's after_script) is one of these: success, "
+                     "failed, canceled, timedout; otherwise the run is skipped. No effect when "
+                     "CI_JOB_STATUS is not set.")
+            .with_default("canceled,timedout,failed"),
+        value_option("dotenv", "PATH",
+                     "Also append the results as KEY=value lines to this file, for GitLab's "
+                     "artifacts:reports:dotenv.")
+            .limit(kPathLimit),
+        value_option("json-file", "PATH",
+                     "Also write the JSON result document to this file (Jenkins: readJSON).")
+            .limit(kPathLimit),
         flag_option("help", "Show this help and exit.").mark_command_line_only(),
         flag_option("version", "Show the version and exit.").mark_command_line_only(),
     };

@@ -68,6 +68,8 @@ RawInputs gather_inputs(const std::vector<std::string>& args, const Environment&
     RawInputs raw;
     raw.request = command_line.request;
     if (raw.request != Request::Run) return raw;
+    raw.subcommand = command_line.subcommand;
+    raw.command = command_line.command;
     for (const auto& spec : option_table()) {
         auto given = first_source(spec, command_line, env);
         if (!given) continue;

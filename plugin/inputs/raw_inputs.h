@@ -22,6 +22,8 @@ struct GivenValue {
 class RawInputs {
 public:
     Request request = Request::Run;
+    std::string subcommand;            // "watch", "post" or empty (see command_line.h)
+    std::vector<std::string> command;  // watch: the command to run
 
     // The option's value from its winning source; nullptr when no source gives it.
     const GivenValue* find(const std::string& name) const;

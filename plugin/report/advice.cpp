@@ -20,6 +20,9 @@ bool is_transient_status(int http_status) {
 }
 
 Advice credentials_advice(const TaskResult& task) {
+    // The gateway's "signature expired, signature time:..., server time:..." is a clock off by more
+    // than 15 minutes, not a bad key: renewing the keys would not help.
+    if (task.error_message.find("signature expired") != std::string::npos) return Advice::FixClock;
     // The service's code is more precise than the HTTP status, so it decides first.
     if (task.error_code == "CC.00000003" || task.error_code == "CC.00050007") return Advice::RenewCredentials;
     if (task.error_code == "CC.00050010") return Advice::CheckPermissions;
@@ -49,6 +52,9 @@ std::string advice_text(Advice advice) {
         case Advice::RenewCredentials:
             return "The service refused the credentials as expired or not valid: renew the credentials "
                    "(a new IAM token or new AK/SK) and re-run the step.";
+        case Advice::FixClock:
+            return "The clock of this machine is off: the API gateway refuses a signature whose time is more "
+                   "than 15 minutes from its own. Set the clock right (NTP), then re-run the step.";
         case Advice::CheckPermissions:
             return "The credentials were accepted but lack permission: check the IAM permissions of this "
                    "user, which needs the right to stop CodeArts Check tasks in the task's project.";
@@ -77,7 +83,7 @@ std::string advice_for(const TaskResult& task) {
 }
 
 bool is_about_credentials(Advice advice) {
-    return advice == Advice::RenewCredentials || advice == Advice::CheckPermissions ||
+    return advice == Advice::RenewCredentials || advice == Advice::FixClock || advice == Advice::CheckPermissions ||
            advice == Advice::JoinProject || advice == Advice::CheckCredentials;
 }
 

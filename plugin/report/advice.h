@@ -10,6 +10,7 @@ namespace ccs::report {
 
 enum class Advice {
     None,              // the task did not fail
+    FixClock,          // the gateway refused the signature's time: this machine's clock is off
     RenewCredentials,  // 401, CC.00000003 (authentication expired), CC.00050007 (IAM authentication failed)
     CheckPermissions,  // 403, CC.00050010 (no permission)
     JoinProject,       // CC.00050011 (the user is in no project of the tenant)

@@ -2,6 +2,8 @@
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
+#include <Poco/TextConverter.h>
+#include <Poco/UTF8Encoding.h>
 
 #include <sstream>
 
@@ -13,9 +15,19 @@ Poco::JSON::Object::Ptr new_object() {
     return new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
 }
 
+// JSON is UTF-8: a byte sequence that is not (a request id header, a server's text) becomes U+FFFD,
+// so the document still parses. Poco writes such bytes through as they are.
+std::string utf8(const std::string& text) {
+    Poco::UTF8Encoding encoding;
+    Poco::TextConverter converter(encoding, encoding, 0xFFFD);
+    std::string valid;
+    converter.convert(text, valid);
+    return valid;
+}
+
 Poco::JSON::Array::Ptr string_array(const std::vector<std::string>& values) {
     Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
-    for (const auto& value : values) array->add(value);
+    for (const auto& value : values) array->add(utf8(value));
     return array;
 }
 
@@ -25,11 +37,11 @@ Poco::Int64 milliseconds(std::chrono::milliseconds elapsed) {
 
 Poco::JSON::Object::Ptr task_object(const TaskResult& task) {
     auto object = new_object();
-    object->set("task-id", task.task_id);
+    object->set("task-id", utf8(task.task_id));
     object->set("outcome", std::string(to_string(task.outcome)));
-    object->set("detail", task.detail);
-    object->set("error-code", task.error_code);
-    object->set("error-message", task.error_message);
+    object->set("detail", utf8(task.detail));
+    object->set("error-code", utf8(task.error_code));
+    object->set("error-message", utf8(task.error_message));
     object->set("http-status", task.http_status);
     object->set("request-ids", string_array(task.request_ids));
     object->set("attempts", task.attempts);
@@ -52,7 +64,7 @@ std::string to_json(const RunReport& report, int exit_code) {
     Poco::JSON::Array::Ptr tasks = new Poco::JSON::Array;
     for (const auto& task : report.tasks) tasks->add(task_object(task));
     document->set("tasks", tasks);
-    if (result == RunResult::Skipped) document->set("skipped-reason", report.skipped_reason);
+    if (result == RunResult::Skipped) document->set("skipped-reason", utf8(report.skipped_reason));
     std::ostringstream json;
     document->stringify(json);
     return json.str();

@@ -18,6 +18,8 @@ struct ReportSettings {
     bool json = false;                 // print the whole result as one JSON document on stdout
     std::string github_output_path;    // $GITHUB_OUTPUT
     std::string github_summary_path;   // $GITHUB_STEP_SUMMARY
+    std::string json_file_path;        // --json-file: the JSON document, any CI
+    std::string dotenv_path;           // --dotenv: KEY=value lines (GitLab's dotenv report), any CI
 };
 
 class Reporter {
@@ -25,7 +27,9 @@ public:
     virtual ~Reporter() = default;
 
     // Called first, before anything else is printed. GitHub masks each secret; every reporter also
-    // redacts them from whatever it prints or writes later.
+    // redacts them from whatever it prints or writes later. Called again, with every secret so far,
+    // when the run learns new ones (a token or temporary keys IAM issued): each call's list replaces
+    // the last, and the masks already sent stay.
     virtual void begin(const std::vector<std::string>& secrets) = 0;
 
     // A progress line for the log ("task X: POST /v2/tasks/X/stop -> 200 in 12 ms"). May be called

@@ -1,5 +1,7 @@
 #include "emulator/api_call.h"
 
+#include <algorithm>
+#include <initializer_list>
 #include <vector>
 
 namespace ccs::emu {
@@ -29,6 +31,24 @@ ApiCall task_call(const std::string& method, const std::string& id, const std::s
     return {};
 }
 
+// IAM's routes, and the fake GitHub id-token service's.
+ApiCall credentials_call(const std::string& method, const std::vector<std::string>& segments) {
+    const auto is = [&segments](std::initializer_list<const char*> expected) {
+        return std::equal(segments.begin(), segments.end(), expected.begin(), expected.end(),
+                          [](const std::string& segment, const char* name) { return segment == name; });
+    };
+    if (method == "POST" && is({"v3", "auth", "tokens"})) return {CallKind::IamPasswordToken, ""};
+    if (method == "POST" && is({"v3.0", "OS-CREDENTIAL", "securitytokens"})) return {CallKind::IamSecurityToken, ""};
+    if (method == "GET" && is({"v3", "projects"})) return {CallKind::IamProjects, ""};
+    if (method == "GET" && is({"github", "idtoken"})) return {CallKind::GitHubIdToken, ""};
+    if (method == "POST" && segments.size() == 7 && segments[0] == "v3" && segments[1] == "OS-FEDERATION" &&
+        segments[2] == "identity_providers" && !segments[3].empty() && segments[4] == "protocols" &&
+        segments[5] == "oidc" && segments[6] == "auth") {
+        return {CallKind::IamFederationToken, ""};  // the idp is read from the path when answering
+    }
+    return {};
+}
+
 }  // namespace
 
 ApiCall classify_call(const std::string& method, const std::string& path) {
@@ -40,7 +60,7 @@ ApiCall classify_call(const std::string& method, const std::string& path) {
         method == "POST") {
         return {CallKind::Create, ""};
     }
-    return {};
+    return credentials_call(method, segments);
 }
 
 const char* to_string(CallKind kind) {
@@ -49,13 +69,20 @@ const char* to_string(CallKind kind) {
         case CallKind::Progress: return "progress";
         case CallKind::Run: return "run";
         case CallKind::Create: return "create";
+        case CallKind::IamPasswordToken: return "iam-token";
+        case CallKind::IamFederationToken: return "iam-federation";
+        case CallKind::IamSecurityToken: return "iam-securitytoken";
+        case CallKind::IamProjects: return "iam-projects";
+        case CallKind::GitHubIdToken: return "github-id-token";
         case CallKind::Unknown: return "unknown";
     }
     return "unknown";
 }
 
 std::optional<CallKind> call_kind_from_name(const std::string& name) {
-    for (const auto kind : {CallKind::Stop, CallKind::Progress, CallKind::Run, CallKind::Create}) {
+    for (const auto kind : {CallKind::Stop, CallKind::Progress, CallKind::Run, CallKind::Create,
+                            CallKind::IamPasswordToken, CallKind::IamFederationToken, CallKind::IamSecurityToken,
+                            CallKind::IamProjects, CallKind::GitHubIdToken}) {
         if (name == to_string(kind)) return kind;
     }
     return std::nullopt;

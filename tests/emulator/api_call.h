@@ -6,18 +6,30 @@
 
 namespace ccs::emu {
 
-enum class CallKind { Stop, Progress, Run, Create, Unknown };
+enum class CallKind {
+    Stop,
+    Progress,
+    Run,
+    Create,
+    IamPasswordToken,    // POST /v3/auth/tokens
+    IamFederationToken,  // POST /v3/OS-FEDERATION/identity_providers/{idp}/protocols/oidc/auth
+    IamSecurityToken,    // POST /v3.0/OS-CREDENTIAL/securitytokens
+    IamProjects,         // GET /v3/projects
+    GitHubIdToken,       // GET /github/idtoken: the fake GitHub Actions id-token service
+    Unknown
+};
 
 struct ApiCall {
     CallKind kind = CallKind::Unknown;
-    std::string task_id;  // empty for create and unknown routes
+    std::string task_id;  // empty for create, IAM, GitHub and unknown routes
 };
 
 // Routes a request line: "POST /v2/tasks/T1/stop" -> {Stop, "T1"}. Paths are compared as received
 // (still percent-encoded), like the service's gateway does before decoding.
 ApiCall classify_call(const std::string& method, const std::string& path);
 
-// The names scenario files use: "stop", "progress", "run", "create"; "unknown" has no name there.
+// The names scenario files use: "stop", "progress", "run", "create", "iam-token", "iam-federation",
+// "iam-securitytoken", "iam-projects", "github-id-token"; "unknown" has no name there.
 const char* to_string(CallKind kind);
 std::optional<CallKind> call_kind_from_name(const std::string& name);
 

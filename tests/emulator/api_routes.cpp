@@ -1,6 +1,7 @@
 #include "emulator/api_routes.h"
 
 #include "emulator/authentication.h"
+#include "emulator/iam_routes.h"
 #include "emulator/ids.h"
 
 namespace ccs::emu {
@@ -52,13 +53,15 @@ Answer no_such_route() {
 Answer answer_api_call(const ApiCall& call, const ReceivedRequest& request, EmulatorState& state) {
     // The gateway routes before it authenticates: an unknown path is a 404 whatever the token.
     if (call.kind == CallKind::Unknown) return no_such_route();
-    if (auto refusal = authenticate(request, state.tokens.snapshot())) return *refusal;
+    // IAM and the GitHub id-token service check credentials of their own kinds.
+    if (is_credentials_call(call.kind)) return answer_credentials_call(call, request, state);
+    if (auto refusal = authenticate(request, state.tokens.snapshot(), state.iam)) return *refusal;
     switch (call.kind) {
         case CallKind::Stop: return stop_task(call.task_id, state.tasks);
         case CallKind::Progress: return task_progress(call.task_id, state.tasks);
         case CallKind::Run: return run_task(call.task_id, state.tasks);
         case CallKind::Create: return create_task(state.tasks);
-        case CallKind::Unknown: return no_such_route();
+        default: return no_such_route();
     }
     return no_such_route();
 }

@@ -4,6 +4,7 @@
 
 #include "emulator/admin_routes.h"
 #include "emulator/exchange.h"
+#include "emulator/faults.h"
 #include "emulator/http_wire.h"
 #include "emulator/ids.h"
 #include "emulator/stderr_log.h"
@@ -25,6 +26,13 @@ EmulatorConnection::EmulatorConnection(const Poco::Net::StreamSocket& socket, Em
 
 void EmulatorConnection::run() {
     const ConnectionRegistry::Registration registration(registry_, socket().impl()->sockfd());
+    if (const auto applied = state_.rules.take_on_accept()) {
+        // Before reading anything, so before the TLS handshake too: the client's connect "succeeds",
+        // then its first read or write meets the reset.
+        log_line("connection reset on accept [rule " + std::to_string(applied->index) + "]");
+        reset_connection(socket());
+        return;
+    }
     try {
         serve_requests();
     } catch (const WireError& error) {

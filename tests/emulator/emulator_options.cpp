@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 
+#include "emulator/credential_options.h"
 #include "emulator/scenario.h"
 
 namespace ccs::emu {
@@ -39,10 +40,24 @@ const std::map<std::string, ValueSetter>& options_with_values() {
         {"--port",
          [](EmulatorOptions& o, const std::string& v) { o.port = parse_int("--port", v, 0, 65535); }},
         {"--cert-out", [](EmulatorOptions& o, const std::string& v) { o.cert_out = v; }},
+        {"--cert-host", [](EmulatorOptions& o, const std::string& v) { o.cert_host = v; }},
         {"--scenario", [](EmulatorOptions& o, const std::string& v) { o.scenario_file = v; }},
         {"--task", [](EmulatorOptions& o, const std::string& v) { o.tasks.push_back(parse_task(v)); }},
         {"--token", [](EmulatorOptions& o, const std::string& v) { o.tokens.push_back(v); }},
         {"--expired-token", [](EmulatorOptions& o, const std::string& v) { o.expired_tokens.push_back(v); }},
+        {"--access-key",
+         [](EmulatorOptions& o, const std::string& v) { o.iam.access_keys.push_back(parse_access_key_option(v)); }},
+        {"--user", [](EmulatorOptions& o, const std::string& v) { o.iam.users.push_back(parse_user_option(v)); }},
+        {"--idp",
+         [](EmulatorOptions& o, const std::string& v) { o.iam.identity_providers.push_back(parse_idp_option(v)); }},
+        {"--project",
+         [](EmulatorOptions& o, const std::string& v) { o.iam.projects.push_back(parse_project_option(v)); }},
+        {"--github-request-token",
+         [](EmulatorOptions& o, const std::string& v) { o.iam.github_request_tokens.push_back(v); }},
+        {"--clock-offset-s",
+         [](EmulatorOptions& o, const std::string& v) {
+             o.clock_offset_s = parse_int("--clock-offset-s", v, -86400 * 366, 86400 * 366);
+         }},
         {"--log", [](EmulatorOptions& o, const std::string& v) { o.log_file = v; }},
         {"--latency-ms",
          [](EmulatorOptions& o, const std::string& v) {
@@ -79,6 +94,7 @@ EmulatorOptions parse_options(const std::vector<std::string>& args) {
         }
     }
     if (!options.cert_out.empty() && !options.tls) throw OptionError("--cert-out needs --tls");
+    if (!options.cert_host.empty() && !options.tls) throw OptionError("--cert-host needs --tls");
     return options;
 }
 
@@ -88,10 +104,17 @@ std::string usage_text() {
            "  --port N               listen port, 0 for any free one (default 0)\n"
            "  --tls                  serve HTTPS with a certificate generated at start-up\n"
            "  --cert-out FILE        write that certificate (PEM) to FILE, for clients to trust\n"
+           "  --cert-host NAME       make the certificate for NAME only (a wrong host for loopback clients)\n"
            "  --scenario FILE        load a scenario (JSON) at start-up\n"
            "  --task ID=STATUS       seed a task; STATUS is 0|1|2|3|null (repeatable)\n"
            "  --token VALUE          accept this X-Auth-Token (repeatable)\n"
            "  --expired-token VALUE  answer this token with 401 CC.00000003 (repeatable)\n"
+           "  --access-key AK:SK:PROJECT[:SECURITY_TOKEN]  an access key IAM knows (repeatable)\n"
+           "  --user NAME:PASSWORD:DOMAIN[:PROJECT]       an IAM user (repeatable)\n"
+           "  --idp ID:PROJECT[:AUDIENCE]                 an OIDC identity provider (repeatable)\n"
+           "  --project ID:NAME                           a project GET /v3/projects lists (repeatable)\n"
+           "  --github-request-token T                    accepted by GET /github/idtoken (repeatable)\n"
+           "  --clock-offset-s N     the gateway's clock is N seconds ahead (negative: behind)\n"
            "  --log FILE             append every API request to FILE as one JSON line\n"
            "  --latency-ms N         wait N ms before every API answer\n"
            "Prints the base URL on stdout once listening; stops on SIGTERM or SIGINT.\n";

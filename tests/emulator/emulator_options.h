@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "emulator/iam_book.h"
 #include "emulator/task_store.h"
 
 namespace ccs::emu {
@@ -16,12 +17,15 @@ struct EmulatorOptions {
     int port = 0;
     bool tls = false;
     std::string cert_out;  // copy of the certificate PEM, for clients to trust
+    std::string cert_host;  // make the certificate for this DNS name instead of the loopback names
     std::string scenario_file;
     std::vector<std::pair<std::string, TaskStatus>> tasks;  // --task ID=STATUS, in order
     std::vector<std::string> tokens;
     std::vector<std::string> expired_tokens;
     std::string log_file;
     std::optional<int> latency_ms;  // set: overrides the scenario's
+    IamSetup iam;                       // --access-key, --user, --idp, --project, --github-request-token
+    std::optional<int> clock_offset_s;  // --clock-offset-s: the gateway's clock, off by this much
     bool help = false;
 };
 

@@ -8,12 +8,15 @@ void EmulatorState::apply(const Scenario& scenario) {
     if (scenario.tasks) tasks.replace_all(*scenario.tasks);
     if (scenario.latency_ms) latency_ms = *scenario.latency_ms;
     if (scenario.rules) rules.replace(*scenario.rules);
+    if (scenario.credentials) iam.configure(*scenario.credentials);
+    if (scenario.clock_offset_s) iam.set_clock_offset(std::chrono::seconds(*scenario.clock_offset_s));
 }
 
 void EmulatorState::reset() {
     log.clear();
     tasks.clear();
     rules.clear();
+    iam.clear_issued();
 }
 
 }  // namespace ccs::emu

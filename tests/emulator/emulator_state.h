@@ -5,6 +5,7 @@
 #include <chrono>
 #include <string>
 
+#include "emulator/iam_book.h"
 #include "emulator/request_log.h"
 #include "emulator/rule_book.h"
 #include "emulator/scenario.h"
@@ -20,15 +21,17 @@ struct EmulatorState {
     TaskStore tasks;
     RuleBook rules;
     TokenBook tokens;
+    IamBook iam;  // IAM's users, keys, identity providers and projects, and what it issued
     RequestLog log;
     std::atomic<int> latency_ms{0};  // added before every API answer
     ShutdownSignal shutdown;
 
-    // Replaces each part the scenario has (tokens, expired tokens, tasks, latency, rules); parts it
-    // does not have stay as they are.
+    // Replaces each part the scenario has (tokens, expired tokens, tasks, latency, rules, credentials,
+    // clock offset); parts it does not have stay as they are.
     void apply(const Scenario& scenario);
 
-    // Clears the request log, the tasks and the rules; tokens and latency stay.
+    // Clears the request log, the tasks, the rules and what IAM issued; tokens, credentials and latency
+    // stay.
     void reset();
 
     std::chrono::milliseconds latency() const { return std::chrono::milliseconds(latency_ms.load()); }

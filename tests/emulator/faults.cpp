@@ -18,22 +18,6 @@ constexpr std::size_t huge_body_bytes = 50u << 20;
 constexpr std::size_t huge_chunk_bytes = 64u << 10;
 const std::string redirect_origin = "http://198.51.100.7";  // TEST-NET-2: routes nowhere
 
-// Sends RST instead of FIN, TLS or not. A zero linger makes close() reset the connection, and dup2()
-// performs that close in place: the descriptor number stays open (now an unconnected socket) for the
-// Poco socket that still owns it, so Poco's own close later can never hit a reused number, and no TLS
-// close_notify reaches the client first.
-int reset_connection(Poco::Net::StreamSocket& socket) {
-    const int fd = socket.impl()->sockfd();
-    const linger abort_on_close{1, 0};
-    ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &abort_on_close, sizeof(abort_on_close));
-    const int placeholder = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (placeholder >= 0) {
-        ::dup2(placeholder, fd);
-        ::close(placeholder);
-    }
-    return 0;
-}
-
 int close_connection(Poco::Net::StreamSocket& socket) {
     socket.shutdown();  // FIN (after close_notify on TLS); the connection ends without an answer
     return 0;
@@ -98,10 +82,12 @@ int huge(FaultContext& context) {
     return 200;
 }
 
-int redirect(FaultContext& context) {
+// To `location` as given, or to the default origin with the same path.
+int redirect(FaultContext& context, const std::string& location) {
     const ReceivedRequest& request = context.request;
     const std::string target = request.query.empty() ? request.path : request.path + "?" + request.query;
-    Answer answer{302, {{"Location", redirect_origin + target}, {"Content-Type", "text/html"}}, ""};
+    const std::string to = location.empty() ? redirect_origin + target : location;
+    Answer answer{302, {{"Location", to}, {"Content-Type", "text/html"}}, ""};
     context.before_send(answer.status);
     send_all(context.socket, format_answer(answer, context.request_id, true));
     return answer.status;
@@ -109,15 +95,31 @@ int redirect(FaultContext& context) {
 
 }  // namespace
 
+// Sends RST instead of FIN, TLS or not. A zero linger makes close() reset the connection, and dup2()
+// performs that close in place: the descriptor number stays open (now an unconnected socket) for the
+// Poco socket that still owns it, so Poco's own close later can never hit a reused number, and no TLS
+// close_notify reaches the client first.
+void reset_connection(Poco::Net::StreamSocket& socket) {
+    const int fd = socket.impl()->sockfd();
+    const linger abort_on_close{1, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &abort_on_close, sizeof(abort_on_close));
+    const int placeholder = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (placeholder >= 0) {
+        ::dup2(placeholder, fd);
+        ::close(placeholder);
+    }
+}
+
 int perform_fault(const Rule& rule, FaultContext& context) {
     switch (*rule.fault) {
-        case Fault::Reset: return reset_connection(context.socket);
+        case Fault::Reset: reset_connection(context.socket); return 0;
         case Fault::Close: return close_connection(context.socket);
         case Fault::Hang: return hang(context);
         case Fault::Truncate: return truncate(context);
         case Fault::Drip: return drip(context, milliseconds(rule.drip_ms));
         case Fault::Huge: return huge(context);
-        case Fault::Redirect: return redirect(context);
+        case Fault::Redirect: return redirect(context, rule.location);
+        case Fault::ResetOnAccept: reset_connection(context.socket); return 0;  // not reached: see connection.cpp
     }
     return 0;
 }

@@ -30,4 +30,7 @@ struct FaultContext {
 // the status line sent, 0 when none was sent. Every fault ends by the shutdown at the latest.
 int perform_fault(const Rule& rule, FaultContext& context);
 
+// Resets the connection (RST, not FIN; also over TLS, before any TLS alert).
+void reset_connection(Poco::Net::StreamSocket& socket);
+
 }  // namespace ccs::emu

@@ -56,7 +56,7 @@ void set_names(X509* cert) {
     check(X509_set_issuer_name(cert, name) == 1, "issuer");
 }
 
-CertPtr self_signed_certificate(EVP_PKEY* key) {
+CertPtr self_signed_certificate(EVP_PKEY* key, const std::string& alt_names) {
     CertPtr cert(X509_new());
     check(cert != nullptr, "X509_new");
     check(X509_set_version(cert.get(), 2) == 1, "version");  // 2 means X.509 v3
@@ -66,7 +66,7 @@ CertPtr self_signed_certificate(EVP_PKEY* key) {
     check(X509_gmtime_adj(X509_getm_notAfter(cert.get()), 86400) != nullptr, "notAfter");
     check(X509_set_pubkey(cert.get(), key) == 1, "public key");
     set_names(cert.get());
-    add_extension(cert.get(), NID_subject_alt_name, "IP:127.0.0.1,IP:::1,DNS:localhost");
+    add_extension(cert.get(), NID_subject_alt_name, alt_names.c_str());
     // CA:TRUE so that the file works as a client's CA file, the way clients are told to trust it.
     add_extension(cert.get(), NID_basic_constraints, "critical,CA:TRUE");
     add_extension(cert.get(), NID_key_usage, "critical,digitalSignature,keyCertSign");
@@ -111,10 +111,11 @@ void write_file(const std::string& path, const std::string& content) {
 
 }  // namespace
 
-LoopbackCertificate::LoopbackCertificate() : directory_(make_private_directory()) {
+LoopbackCertificate::LoopbackCertificate(const std::string& host_name) : directory_(make_private_directory()) {
     try {
         const KeyPtr key = generate_key();
-        const CertPtr cert = self_signed_certificate(key.get());
+        const CertPtr cert = self_signed_certificate(
+            key.get(), host_name.empty() ? "IP:127.0.0.1,IP:::1,DNS:localhost" : "DNS:" + host_name);
         key_file_ = directory_ + "/key.pem";
         certificate_file_ = directory_ + "/cert.pem";
         certificate_pem_ = certificate_pem_of(cert.get());

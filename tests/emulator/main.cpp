@@ -56,6 +56,8 @@ void seed_state(const EmulatorOptions& options, EmulatorState& state) {
     for (const auto& token : options.expired_tokens) state.tokens.add_expired(token);
     for (const auto& [id, status] : options.tasks) state.tasks.set(id, status);
     if (options.latency_ms) state.latency_ms = *options.latency_ms;
+    state.iam.add(options.iam);
+    if (options.clock_offset_s) state.iam.set_clock_offset(std::chrono::seconds(*options.clock_offset_s));
 }
 
 void copy_certificate(const LoopbackCertificate& certificate, const std::string& path) {
@@ -78,7 +80,7 @@ int serve(const EmulatorOptions& options, const sigset_t& stop_signals) {
     seed_state(options, state);
     std::unique_ptr<LoopbackCertificate> certificate;
     if (options.tls) {
-        certificate = std::make_unique<LoopbackCertificate>();
+        certificate = std::make_unique<LoopbackCertificate>(options.cert_host);
         if (!options.cert_out.empty()) copy_certificate(*certificate, options.cert_out);
     }
     EmulatorServer server({options.host, options.port, certificate.get()}, state);

@@ -24,6 +24,10 @@ public:
     // happen under one lock, so concurrent requests never share a rule's last use.
     std::optional<AppliedRule> take(const ApiCall& call);
 
+    // For a connection just accepted: the first "reset-on-accept" rule with uses left, after using one.
+    // take() never returns such rules; they act before there is a call to match.
+    std::optional<AppliedRule> take_on_accept();
+
 private:
     std::mutex mutex_;
     std::vector<Rule> rules_;  // `times` counts down as rules are used

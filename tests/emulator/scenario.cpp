@@ -1,4 +1,5 @@
 #include "emulator/scenario.h"
+#include "emulator/scenario_credentials.h"
 
 #include <Poco/Dynamic/Var.h>
 #include <Poco/JSON/Array.h>
@@ -19,7 +20,8 @@ namespace {
 using Poco::Dynamic::Var;
 using Poco::JSON::Object;
 
-const char* const fault_names[] = {"reset", "close", "hang", "truncate", "drip", "huge", "redirect"};
+const char* const fault_names[] = {"reset", "close", "hang",     "truncate",
+                                   "drip",  "huge",  "redirect", "reset-on-accept"};
 
 [[noreturn]] void fail(const std::string& where, const std::string& what) {
     throw ScenarioError(where + ": " + what);
@@ -111,7 +113,10 @@ CannedAnswer parse_canned(const Object& rule, const std::string& where) {
 
 Fault parse_fault(const Object& rule, const std::string& where) {
     const auto fault = fault_from_name(as_string(rule.get("fault"), where + ".fault"));
-    if (!fault) fail(where + ".fault", "expected one of reset, close, hang, truncate, drip, huge, redirect");
+    if (!fault) {
+        fail(where + ".fault",
+             "expected one of reset, close, hang, truncate, drip, huge, redirect, reset-on-accept");
+    }
     if (has_canned_fields(rule)) fail(where, "a rule has a \"fault\" or a canned answer, not both");
     return *fault;
 }
@@ -121,7 +126,11 @@ std::optional<CallKind> parse_call(const Object& rule, const std::string& where)
     const std::string name = as_string(rule.get("call"), where + ".call");
     if (name == "any") return std::nullopt;
     const auto kind = call_kind_from_name(name);
-    if (!kind) fail(where + ".call", "expected one of stop, progress, run, create, any");
+    if (!kind) {
+        fail(where + ".call",
+             "expected one of stop, progress, run, create, iam-token, iam-federation, iam-securitytoken, "
+             "iam-projects, github-id-token, any");
+    }
     return kind;
 }
 
@@ -129,7 +138,8 @@ Rule parse_rule(const Var& value, const std::string& where) {
     const auto object = as_object(value, where);
     reject_unknown_keys(
         *object,
-        {"call", "task", "times", "delay_ms", "fault", "drip_ms", "status", "body", "raw_body", "headers"},
+        {"call", "task", "times", "delay_ms", "fault", "drip_ms", "location", "status", "body", "raw_body",
+         "headers"},
         where);
     constexpr int max_ms = 600000;
     Rule rule;
@@ -143,6 +153,13 @@ Rule parse_rule(const Var& value, const std::string& where) {
     if (object->has("drip_ms")) {
         if (rule.fault != Fault::Drip) fail(where + ".drip_ms", "only meaningful with \"fault\": \"drip\"");
         rule.drip_ms = as_int(object->get("drip_ms"), where + ".drip_ms", 0, 60000);
+    }
+    if (object->has("location")) {
+        if (rule.fault != Fault::Redirect) fail(where + ".location", "only meaningful with \"fault\": \"redirect\"");
+        rule.location = as_string(object->get("location"), where + ".location");
+    }
+    if (rule.fault == Fault::ResetOnAccept && (rule.call || rule.task || rule.delay_ms > 0)) {
+        fail(where, "\"reset-on-accept\" acts before the request is read: no \"call\", \"task\" or \"delay_ms\"");
     }
     if (!rule.fault && has_canned_fields(*object)) rule.canned = parse_canned(*object, where);
     return rule;
@@ -189,7 +206,9 @@ bool Rule::matches(const ApiCall& request_call) const {
 Scenario parse_scenario(const std::string& json) {
     const auto document = parse_document(json);
     reject_unknown_keys(
-        *document, {"tokens", "expired_tokens", "tasks", "latency_ms", "rules", "description"}, "scenario");
+        *document,
+        {"tokens", "expired_tokens", "tasks", "latency_ms", "rules", "credentials", "clock_offset_s", "description"},
+        "scenario");
     Scenario scenario;
     if (document->has("tokens")) scenario.tokens = as_string_list(document->get("tokens"), "tokens");
     if (document->has("expired_tokens")) {
@@ -199,6 +218,12 @@ Scenario parse_scenario(const std::string& json) {
     if (document->has("latency_ms"))
         scenario.latency_ms = as_int(document->get("latency_ms"), "latency_ms", 0, 600000);
     if (document->has("rules")) scenario.rules = as_rules(document->get("rules"), "rules");
+    if (document->has("credentials")) {
+        scenario.credentials = parse_iam_setup(document->get("credentials"), "credentials");
+    }
+    if (document->has("clock_offset_s")) {
+        scenario.clock_offset_s = as_int(document->get("clock_offset_s"), "clock_offset_s", -86400 * 366, 86400 * 366);
+    }
     return scenario;
 }
 

@@ -10,12 +10,14 @@
 
 #include "emulator/answer.h"
 #include "emulator/api_call.h"
+#include "emulator/iam_book.h"
 #include "emulator/task_store.h"
 
 namespace ccs::emu {
 
 // Ways to break the exchange instead of answering it (see README.md for each).
-enum class Fault { Reset, Close, Hang, Truncate, Drip, Huge, Redirect };
+// ResetOnAccept acts on a new connection before its request is read, so its rule matches any call.
+enum class Fault { Reset, Close, Hang, Truncate, Drip, Huge, Redirect, ResetOnAccept };
 
 const char* to_string(Fault fault);
 std::optional<Fault> fault_from_name(const std::string& name);
@@ -34,6 +36,7 @@ struct Rule {
     int delay_ms = 0;                 // waited before acting
     std::optional<Fault> fault;
     int drip_ms = 200;                   // for Fault::Drip
+    std::string location;                // for Fault::Redirect; empty: the default target
     std::optional<CannedAnswer> canned;  // neither fault nor canned: delay, then normal behaviour
 
     bool matches(const ApiCall& call) const;
@@ -46,6 +49,8 @@ struct Scenario {
     std::optional<std::map<std::string, TaskStatus>> tasks;
     std::optional<int> latency_ms;
     std::optional<std::vector<Rule>> rules;
+    std::optional<IamSetup> credentials;  // what IAM knows: keys, users, identity providers, projects
+    std::optional<int> clock_offset_s;    // the gateway's clock, ahead (or behind) the real one
 };
 
 // The input is not a valid scenario; the message names the offending field ("rules[2].fault: ...").

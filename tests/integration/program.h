@@ -8,17 +8,46 @@
 
 #include "support/emulator.h"
 #include "support/process.h"
+#include "support/secret_hygiene.h"
+#include "support/temp_dir.h"
 
 namespace ccs::test {
 
 inline std::string program_path() { return CCS_PROGRAM_PATH; }
 
-// Runs the program with exactly `env` (nothing inherited), bounded in time.
+// Fails the test for every secret of this run found in what it printed, or in the files a GitHub
+// runner gives it to write. Every run_program() call does this; tests that give the program other
+// files to write check them with secret_findings() too.
+inline void check_no_secret_leaked(const ProcessResult& result, const std::vector<std::string>& args,
+                                   const Environment& env) {
+    const std::vector<std::string> secrets = secrets_in(args, env);
+    std::vector<std::string> findings = secret_findings(result.out, secrets, "stdout");
+    for (auto& finding : secret_findings(result.err, secrets, "stderr")) findings.push_back(std::move(finding));
+    for (const auto& file : written_files(env)) {
+        for (auto& finding : secret_findings(read_text_file(file), secrets, file)) findings.push_back(std::move(finding));
+    }
+    for (const auto& finding : findings) FAIL_CHECK("a secret leaked: " << finding);
+}
+
+// `env` plus the sanitizer settings this test runs with (a sanitizer build's suite passes them down, so
+// a finding in the program is reported and fails the run the same way as one in the test).
+inline Environment with_sanitizer_settings(Environment env) {
+    const Environment inherited = current_environment();
+    for (const char* name : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
+        const auto found = inherited.find(name);
+        if (found != inherited.end()) env.insert(*found);
+    }
+    return env;
+}
+
+// Runs the program with exactly `env` (nothing inherited but sanitizer settings), bounded in time,
+// and checks that no secret leaked from it.
 inline ProcessResult run_program(const std::vector<std::string>& args, const Environment& env = {},
                                  std::chrono::milliseconds timeout = std::chrono::seconds(40)) {
-    ProcessResult result = run_process(program_path(), args, env, timeout);
+    ProcessResult result = run_process(program_path(), args, with_sanitizer_settings(env), timeout);
     INFO("stdout:\n" << result.out << "\nstderr:\n" << result.err);
     REQUIRE_FALSE(result.timed_out);
+    check_no_secret_leaked(result, args, env);
     return result;
 }
 

@@ -1,7 +1,7 @@
 // Our signer against the official Huawei Cloud Node.js SDK signer, on requests beyond the shared
 // vectors (ports, IPv6, query strings, bodies, header spellings). Runs tests/sdk/sdk_sign.js once for
 // all of them. Skipped, with a message, when `node` is not on PATH or the SDK is not installed
-// (`npm ci` in tests/sdk installs it).
+// (`npm ci` in tests/sdk installs it); but where CI=true, that is a failure.
 //
 // Left out on purpose, because the SDK differs from the gateway's algorithm there (see tests/sdk/README.md):
 // paths holding '%' (the Node SDK does not decode the path before encoding it) and header values with
@@ -127,6 +127,8 @@ TEST_CASE("our signer agrees with the official Node.js SDK signer") {
     const std::string sdk_dir = std::string(CCS_TEST_DATA_DIR) + "/../sdk";
     const auto node = node_executable();
     if (!node || !Poco::File(sdk_dir + "/node_modules/@huaweicloud/huaweicloud-sdk-core").exists()) {
+        // scripts/test installs both where CI=true: there, a cross-check that cannot run is a failure.
+        if (Poco::Environment::get("CI", "") == "true") FAIL("CI=true, but node or the SDK in tests/sdk is missing");
         MESSAGE("skipped: needs node on PATH and `npm ci` run in tests/sdk");
         return;
     }

@@ -57,3 +57,15 @@ TEST_CASE("Retry-After in seconds") {
     CHECK_FALSE(parse_retry_after("-1"));
     CHECK(parse_retry_after("999999") == Millis(3600 * 1000));
 }
+
+TEST_CASE("an attempt may take half of the time left, the last one all of it") {
+    const RetryPolicy policy = pinned(4, 0.5);
+    CHECK(policy.attempt_budget(1, Millis(30000)) == Millis(15000));
+    CHECK(policy.attempt_budget(3, Millis(8000)) == Millis(4000));
+    CHECK(policy.attempt_budget(4, Millis(8000)) == Millis(8000));
+    CHECK(policy.attempt_budget(9, Millis(8000)) == Millis(8000));
+    // Half would be too short to be of use: a second, or what is left.
+    CHECK(policy.attempt_budget(1, Millis(1500)) == Millis(1000));
+    CHECK(policy.attempt_budget(1, Millis(600)) == Millis(600));
+    CHECK(policy.attempt_budget(1, Millis(0)) == Millis(0));
+}

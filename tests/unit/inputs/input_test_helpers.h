@@ -23,6 +23,13 @@ inline Config config_of(const std::vector<std::string>& args, const Environment&
     return parsed.config;
 }
 
+// The IAM token of a config whose credentials are a token; fails the test otherwise.
+inline std::string token_of(const Config& config) {
+    const auto* token = std::get_if<TokenCredential>(&config.credential);
+    REQUIRE(token != nullptr);
+    return token->token;
+}
+
 // The InvalidInput message; fails the test when parse_inputs accepts the inputs.
 inline std::string failure_of(const std::vector<std::string>& args, const Environment& env) {
     try {

@@ -27,9 +27,17 @@ TEST_CASE("the table has the options of this issue, each once, in kebab-case") {
         CHECK(spec.name.find_first_not_of("abcdefghijklmnopqrstuvwxyz-") == std::string::npos);
         CHECK_FALSE(spec.help.empty());
     }
-    CHECK(names == std::set<std::string>{"task-id", "region", "endpoint", "token", "ca-file", "concurrency",
-                                         "timeout", "retries", "dry-run", "json", "help", "version"});
+    CHECK(names == std::set<std::string>{"task-id", "region", "endpoint", "token", "ak", "sk", "security-token",
+                                         "project-id", "username", "password", "domain", "idp-id", "id-token",
+                                         "id-token-file", "audience", "iam-endpoint", "ca-file",
+                                         "allow-insecure-http", "concurrency", "timeout", "retries", "dry-run",
+                                         "json", "mode", "grace", "task-id-file", "stop-on", "dotenv", "json-file",
+                                         "help", "version"});
     CHECK(find_option("token")->secret);
+    for (const char* secret : {"sk", "security-token", "password", "id-token"}) CHECK(find_option(secret)->secret);
+    for (const char* shown : {"ak", "project-id", "username", "domain", "idp-id", "id-token-file", "audience"}) {
+        CHECK_FALSE(find_option(shown)->secret);
+    }
     CHECK(find_option("task-id")->repeatable);
     CHECK(find_option("json")->is_flag());
     CHECK(find_option("tok") == nullptr);

@@ -1,0 +1,56 @@
+// The last line of defence for "the process ends by the deadline + 1 s, whatever happens". Every
+// connect, read and wait is bounded by the deadline already; this is for what no timeout reaches (a
+// library call that blocks, a bug). Half a second after the deadline it reports what it knows, the
+// tasks with a result as they are and the others as failed, and ends the process with the exit code
+// that report gets. The normal path disarms it before it reports, so exactly one of them reports.
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/deadline.h"
+#include "core/task_result.h"
+#include "report/reporter.h"
+
+namespace ccs::app {
+
+class LastResort {
+public:
+    // How long after the deadline it steps in: the normal path always reports before then.
+    static constexpr std::chrono::milliseconds grace{500};
+
+    LastResort(const Deadline& deadline, const std::vector<std::string>& task_ids,
+               report::Reporter& reporter);
+    ~LastResort();  // disarms
+    LastResort(const LastResort&) = delete;
+    LastResort& operator=(const LastResort&) = delete;
+
+    // A task's result, as soon as it has one. Thread-safe.
+    void task_done(std::size_t index, const TaskResult& result);
+
+    // The normal path is about to report: the watchdog stands down. If it has already begun to report,
+    // this never returns (the process ends with the watchdog's report).
+    void disarm();
+
+private:
+    void watch();  // the watchdog thread
+    [[noreturn]] void report_and_exit(std::unique_lock<std::mutex>& lock);
+
+    Deadline deadline_;
+    report::Reporter& reporter_;
+    RunReport known_;  // every task, failed until its result arrives
+    std::vector<bool> done_;
+    Deadline::Clock::time_point started_;
+
+    std::mutex mutex_;
+    std::condition_variable disarmed_;
+    bool armed_ = true;
+    bool firing_ = false;
+    std::thread thread_;
+};
+
+}  // namespace ccs::app

@@ -1,0 +1,72 @@
+#include "app/stopper.h"
+
+#include <algorithm>
+
+#include "api/codearts_check_client.h"
+#include "app/credentials.h"
+#include "app/last_resort.h"
+#include "flow/stop_flow.h"
+#include "http/transport.h"
+#include "inputs/task_id_file.h"
+
+namespace ccs::app {
+
+TaskIdsNow task_ids_now(const inputs::Config& config, const std::vector<std::string>& given) {
+    TaskIdsNow now;
+    now.ids = given;
+    if (config.task_id_file.empty()) {
+        if (now.ids.empty()) now.none_reason = "no task id was given";
+        return now;
+    }
+    try {
+        const inputs::TaskIdsFromFile from_file = inputs::read_task_id_file(config.task_id_file);
+        for (const auto& id : from_file.ids) {
+            if (std::find(now.ids.begin(), now.ids.end(), id) == now.ids.end()) now.ids.push_back(id);
+        }
+        if (now.ids.empty()) now.none_reason = from_file.absent_reason + ": nothing to stop";
+    } catch (const inputs::InvalidInput& error) {
+        now.invalid = error.what();
+    }
+    return now;
+}
+
+RunReport skipped(const std::string& reason) {
+    RunReport report;
+    report.skipped_reason = reason;
+    return report;
+}
+
+Stopper::Stopper(const inputs::Config& config, report::Reporter& reporter)
+    : config_(config), reporter_(reporter), credentials_(config, reporter) {
+    http::initialize_transport();
+}
+
+Stopper::~Stopper() = default;
+
+RunReport Stopper::stop(const std::vector<std::string>& task_ids, const Deadline& deadline) const {
+    // Whatever happens below, the process ends soon after the deadline, with a report.
+    LastResort last_resort(deadline, task_ids, reporter_);
+    // Asks IAM first when the credentials need it: at the time of the stop, so its keys are fresh.
+    const auth::Authorizer* authorizer = credentials_.authorizer(deadline);
+    if (!authorizer) {
+        last_resort.disarm();
+        return credentials_.failure_report(task_ids);
+    }
+    const flow::Log log = [this](const std::string& line) { reporter_.log(line); };
+    api::ClientSettings client_settings;
+    client_settings.endpoint = config_.endpoint;
+    client_settings.tls.ca_file = config_.ca_file;
+    client_settings.proxy = {config_.proxy.https_proxy, config_.proxy.http_proxy, config_.proxy.no_proxy};
+    client_settings.max_attempts = config_.retries;
+    const flow::ApiFactory make_api = [&]() {
+        return std::make_unique<api::CodeArtsCheckClient>(client_settings, *authorizer, log);
+    };
+    const flow::TaskDone on_done = [&last_resort](std::size_t index, const TaskResult& result) {
+        last_resort.task_done(index, result);
+    };
+    RunReport report = flow::stop_tasks(task_ids, config_.concurrency, make_api, deadline, log, on_done);
+    last_resort.disarm();
+    return report;
+}
+
+}  // namespace ccs::app

@@ -1,0 +1,48 @@
+// Everything a stop needs, built once from the configuration: the authorizer, the client settings,
+// one client per worker. Every mode ends in Stopper::stop.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/credentials.h"
+#include "auth/authorizer.h"
+#include "core/deadline.h"
+#include "core/task_result.h"
+#include "inputs/config.h"
+#include "report/reporter.h"
+
+namespace ccs::app {
+
+// The tasks to stop, as they are known when the stop is due.
+struct TaskIdsNow {
+    std::vector<std::string> ids;  // --task-id's, then the file's; may be empty
+    std::string none_reason;       // why there are none (the file is missing, or empty)
+    std::string invalid;           // the file holds something that is not a task id: the message
+};
+
+// `given` (the --task-id ones, or the guard's saved ones) and those in config.task_id_file, read now.
+TaskIdsNow task_ids_now(const inputs::Config& config, const std::vector<std::string>& given);
+
+// A report for a run that attempted nothing, with the reason.
+RunReport skipped(const std::string& reason);
+
+class Stopper {
+public:
+    // Takes the credentials (checked with the inputs, before anything is due); those that need IAM
+    // are asked for in stop(), within its deadline, so temporary keys are fresh when the stop is due.
+    Stopper(const inputs::Config& config, report::Reporter& reporter);
+    ~Stopper();
+
+    // Stops `task_ids` by `deadline`; their results, in order. Logs through the reporter.
+    RunReport stop(const std::vector<std::string>& task_ids, const Deadline& deadline) const;
+
+private:
+    const inputs::Config& config_;
+    report::Reporter& reporter_;
+    CredentialSource credentials_;  // the Authorizer, from IAM when the kind needs it
+};
+
+}  // namespace ccs::app

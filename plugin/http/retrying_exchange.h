@@ -1,0 +1,44 @@
+// One call's attempts over one connection: a fresh request for each attempt (a signature carries its
+// own time), the answer judged by the caller, another attempt while the caller calls the failure
+// transient and the policy and the deadline leave room. Shared by every client (the CodeArts Check
+// API, IAM, the GitHub id-token service), so they all retry the same way.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <optional>
+
+#include "core/deadline.h"
+#include "core/http_message.h"
+#include "http/retry_policy.h"
+#include "http/transport.h"
+
+namespace ccs::http {
+
+// What the caller learns about each attempt once it is judged, for its log line.
+struct Attempt {
+    int number = 1;                                 // 1 for the first
+    const HttpRequest& request;                     // as sent
+    const Exchange& exchange;                       // the answer, or why there was none
+    std::optional<std::chrono::milliseconds> wait;  // before the next attempt; nullopt: none follows
+};
+
+using MakeRequest = std::function<HttpRequest()>;
+// Whether this exchange failed in a way worth another attempt (false: success, or a final failure).
+using IsTransient = std::function<bool(const Exchange&)>;
+using NoteAttempt = std::function<void(const Attempt&)>;
+// Waits between attempts; empty: the deadline's own sleep, which a signal's cut wakes early.
+using Sleep = std::function<void(std::chrono::milliseconds)>;
+
+// Whether a call that got no answer for this reason may succeed when tried again: connection trouble
+// and timeouts may pass; a certificate that does not verify, a name that does not resolve or an
+// oversized answer will be the same a second later.
+bool worth_retrying(TransportErrorKind kind);
+
+// Returns the number of attempts made (at least 1). The Retry-After header of an answer, when given
+// in seconds, is the least wait before the next attempt.
+int exchange_with_retries(Connection& connection, const RetryPolicy& policy, const Deadline& deadline,
+                          const MakeRequest& make_request, const IsTransient& is_transient,
+                          const NoteAttempt& note, const Sleep& sleep = {});
+
+}  // namespace ccs::http

@@ -1,0 +1,257 @@
+// The fault matrix (tests/faults/matrix.json, shown as docs/fault-matrix.md): every scenario is run
+// against the emulator, and must end with its outcome and exit code within its time bound.
+#include <doctest/doctest.h>
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/JSON/Stringifier.h>
+#include <Poco/Net/ServerSocket.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <sstream>
+
+#include "program.h"
+
+using namespace ccs::test;
+
+namespace {
+
+const std::string token = "tok-S3CR3T-faults-5e2b7c";  // distinctive: scanned for in every output
+const std::string task = "fault-matrix-task-01";
+
+std::string matrix_path() {
+    return std::string(CCS_SCENARIO_DIR) + "/../faults/matrix.json";
+}
+std::string markdown_path() {
+    return std::string(CCS_SCENARIO_DIR) + "/../../docs/fault-matrix.md";
+}
+
+struct Expectation {
+    std::string outcome;
+    int exit_code = 0;
+    double max_seconds = 0;
+    double min_seconds = 0;
+    std::vector<std::string> detail;      // fragments the task's detail must contain
+    std::map<std::string, int> requests;  // "stop"/"progress" -> how many the emulator must have received
+};
+
+struct FaultScenario {
+    std::string name;
+    std::string fault;  // what goes wrong, for people
+    std::string setup;  // emulator, refused, redirect, untrusted, wrong-host, unresolvable
+    std::string rules;  // the emulator rules, as JSON; "" for none
+    std::string timeout;
+    std::string why;
+    Expectation expect;
+};
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+std::string condensed(const Poco::Dynamic::Var& value) {
+    std::ostringstream out;
+    Poco::JSON::Stringifier::condense(value, out);
+    return out.str();
+}
+
+Expectation expectation(const Object& json) {
+    Expectation expect;
+    expect.outcome = json.getValue<std::string>("outcome");
+    expect.exit_code = json.getValue<int>("exit_code");
+    expect.max_seconds = json.getValue<double>("max_seconds");
+    if (json.has("min_seconds")) expect.min_seconds = json.getValue<double>("min_seconds");
+    if (json.has("detail")) {
+        for (const auto& fragment : *json.getArray("detail")) expect.detail.push_back(fragment.toString());
+    }
+    if (json.has("requests")) {
+        const auto counts = json.getObject("requests");
+        for (const auto& call : counts->getNames()) expect.requests[call] = counts->getValue<int>(call);
+    }
+    return expect;
+}
+
+std::vector<FaultScenario> load_matrix() {
+    std::ifstream file(matrix_path());
+    REQUIRE_MESSAGE(file, "cannot read " << matrix_path());
+    Poco::JSON::Parser parser;
+    const auto document = parser.parse(file).extract<Object::Ptr>();
+    std::vector<FaultScenario> scenarios;
+    for (const auto& entry : *document->getArray("scenarios")) {
+        const auto json = entry.extract<Object::Ptr>();
+        FaultScenario scenario;
+        scenario.name = json->getValue<std::string>("name");
+        scenario.fault = json->getValue<std::string>("fault");
+        scenario.setup = json->has("setup") ? json->getValue<std::string>("setup") : "emulator";
+        if (json->has("rules")) scenario.rules = condensed(json->get("rules"));
+        scenario.timeout = json->getValue<std::string>("timeout");
+        scenario.why = json->getValue<std::string>("why");
+        scenario.expect = expectation(*json->getObject("expect"));
+        scenarios.push_back(std::move(scenario));
+    }
+    return scenarios;
+}
+
+std::string seconds_text(const Expectation& expect) {
+    std::ostringstream text;
+    if (expect.min_seconds > 0) text << expect.min_seconds << "–";
+    text << expect.max_seconds << " s";
+    return text.str();
+}
+
+std::string render_markdown(const std::vector<FaultScenario>& scenarios) {
+    std::ostringstream md;
+    md << "# Fault matrix\n\n"
+          "What `codearts-check-stop` does when the network or the service misbehaves. Each row stops one\n"
+          "running task with the `--timeout` given, against the test emulator set up to fail that way.\n"
+          "\"Run time\" is the time from start to exit the run must stay within (and, where given, at least\n"
+          "take: a `Retry-After` is honoured).\n\n"
+          "Generated from `tests/faults/matrix.json`; `tests/integration/fault_matrix_test.cpp` runs every "
+          "row\n"
+          "and checks that this file matches (`CCS_UPDATE_FAULT_MATRIX=1` makes it rewrite the file).\n\n"
+          "| scenario | what goes wrong | `--timeout` | outcome | exit code | run time | why |\n"
+          "|---|---|---|---|---|---|---|\n";
+    for (const auto& s : scenarios) {
+        md << "| `" << s.name << "` | " << s.fault << " | " << s.timeout << " | " << s.expect.outcome << " | "
+           << s.expect.exit_code << " | " << seconds_text(s.expect) << " | " << s.why << " |\n";
+    }
+    return md.str();
+}
+
+std::string replace_all(std::string text, const std::string& from, const std::string& to) {
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+        text.replace(at, from.size(), to);
+    }
+    return text;
+}
+
+// A loopback port nobody listens on (bound, then released: nothing else on this machine takes it
+// between here and the run but by a rare chance).
+int unused_port() {
+    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
+    const int port = socket.address().port();
+    socket.close();
+    return port;
+}
+
+// The servers one scenario needs, and the arguments that point the program at them.
+struct Stage {
+    std::unique_ptr<Emulator> service;
+    std::unique_ptr<Emulator> other_host;  // where a redirect points; must receive nothing
+    std::vector<std::string> args;
+};
+
+EmulatorOptions service_options() {
+    EmulatorOptions options;
+    options.tokens = {token};
+    options.tasks = {{task, 0}};
+    return options;
+}
+
+Stage stage_for(const FaultScenario& scenario) {
+    Stage stage;
+    const std::string& setup = scenario.setup;
+    if (setup == "refused") {
+        stage.args = {"--endpoint", "https://127.0.0.1:" + std::to_string(unused_port()), "--token", token};
+    } else if (setup == "unresolvable") {
+        stage.args = {"--endpoint", "https://codearts-check.invalid", "--token", token};
+    } else {
+        EmulatorOptions options = service_options();
+        if (setup == "wrong-host") options.extra_args = {"--cert-host", "codearts-check.example.com"};
+        stage.service = std::make_unique<Emulator>(options);
+        std::string rules = scenario.rules;
+        if (setup == "redirect") {
+            EmulatorOptions other;
+            other.tls = false;
+            other.extra_args = {"--host", "127.0.0.2"};
+            stage.other_host = std::make_unique<Emulator>(other);
+            rules = replace_all(rules, "{other_host}", stage.other_host->url());
+        }
+        if (!rules.empty()) stage.service->load_scenario("{\"rules\":" + rules + "}");
+        stage.args = emulator_flags(*stage.service, token);
+        if (setup == "untrusted") stage.args.resize(4);  // --endpoint URL --token T: no --ca-file
+    }
+    stage.args.insert(stage.args.end(), {"--task-id", task, "--timeout", scenario.timeout, "--json"});
+    return stage;
+}
+
+std::map<std::string, int> requests_by_call(const Emulator& emulator) {
+    std::map<std::string, int> counts;
+    for (const auto& request : emulator.requests()) {
+        const std::string call = request.path.substr(request.path.rfind('/') + 1);
+        ++counts[call];
+    }
+    return counts;
+}
+
+Object::Ptr task_result(const ProcessResult& run) {
+    try {
+        Poco::JSON::Parser parser;
+        const auto result = parser.parse(run.out).extract<Object::Ptr>();
+        return result->getArray("tasks")->getObject(0);
+    } catch (const std::exception&) {
+        return nullptr;
+    }
+}
+
+void run_scenario(const FaultScenario& scenario) {
+    INFO("scenario " << scenario.name << ": " << scenario.fault);
+    Stage stage = stage_for(scenario);
+    const Expectation& expect = scenario.expect;
+    const auto limit = std::chrono::milliseconds(static_cast<long>(expect.max_seconds * 1000) + 10000);
+    const ProcessResult run = run_process(program_path(), stage.args, with_sanitizer_settings({}), limit);
+    INFO("stdout:\n" << run.out << "\nstderr:\n" << run.err);
+    REQUIRE_FALSE(run.timed_out);
+    check_no_secret_leaked(run, stage.args, {});
+
+    CHECK(run.exit_code == expect.exit_code);
+    CHECK(run.seconds <= expect.max_seconds);
+    CHECK(run.seconds >= expect.min_seconds);
+    const auto result = task_result(run);
+    REQUIRE_MESSAGE(result, "stdout is not the --json document");
+    CHECK(result->getValue<std::string>("outcome") == expect.outcome);
+    const std::string detail = result->getValue<std::string>("detail");
+    for (const auto& fragment : expect.detail) {
+        CHECK_MESSAGE(contains(detail, fragment), "detail \"" << detail << "\" lacks \"" << fragment << "\"");
+    }
+    if (stage.service) {
+        const auto counts = requests_by_call(*stage.service);
+        for (const auto& [call, count] : expect.requests) {
+            const auto found = counts.find(call);
+            CHECK_MESSAGE((found == counts.end() ? 0 : found->second) == count, call << " requests");
+        }
+        // A stopped task is stopped in the service too, not only in the report.
+        if (expect.outcome == "stopped") CHECK(stage.service->task_status(task) == 3);
+    }
+    if (stage.other_host) CHECK(stage.other_host->requests().empty());
+}
+
+}  // namespace
+
+TEST_CASE("the fault matrix document is the table in tests/faults/matrix.json") {
+    const std::string expected = render_markdown(load_matrix());
+    if (std::getenv("CCS_UPDATE_FAULT_MATRIX") != nullptr) {
+        std::ofstream(markdown_path(), std::ios::binary | std::ios::trunc) << expected;
+    }
+    std::ifstream file(markdown_path(), std::ios::binary);
+    std::ostringstream actual;
+    actual << file.rdbuf();
+    CHECK_MESSAGE(actual.str() == expected,
+                  "docs/fault-matrix.md is out of date: run this test with CCS_UPDATE_FAULT_MATRIX=1");
+}
+
+TEST_CASE("fault matrix: every scenario ends with its outcome and exit code within its time bound") {
+    const auto scenarios = load_matrix();
+    REQUIRE(scenarios.size() >= 20);
+    const char* only = std::getenv("CCS_FAULT_SCENARIO");  // run one row while working on it
+    for (const auto& scenario : scenarios) {
+        if (only != nullptr && scenario.name != only) continue;
+        SUBCASE(scenario.name.c_str()) {
+            run_scenario(scenario);
+        }
+    }
+}

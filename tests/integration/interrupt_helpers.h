@@ -1,0 +1,148 @@
+// Helpers for the tests that interrupt the program with real signals: the program in the
+// background, bounded polling, wall-clock times to compare with the emulator's request log.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <dirent.h>
+#include <signal.h>
+
+#include <cerrno>
+#include <chrono>
+#include <fstream>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "program.h"
+#include "support/emulator.h"
+#include "support/process.h"
+
+namespace ccs::test {
+
+// Milliseconds since the epoch, as the emulator stamps requests (received_unix_ms).
+inline double unix_ms_now() {
+    return static_cast<double>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                   std::chrono::system_clock::now().time_since_epoch())
+                                   .count());
+}
+
+// Polls `condition` every 20 ms for at most `limit`; true once it holds.
+inline bool eventually(const std::function<bool()>& condition,
+                       std::chrono::milliseconds limit = std::chrono::seconds(10)) {
+    const auto until = std::chrono::steady_clock::now() + limit;
+    while (!condition()) {
+        if (std::chrono::steady_clock::now() >= until) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return true;
+}
+
+// What a watched command needs to find `sleep` and `sh`, and nothing else.
+inline Environment command_environment() {
+    Environment env = {{"PATH", "/usr/local/bin:/usr/bin:/bin"}};
+    const Environment inherited = current_environment();
+    for (const char* name : {"TMPDIR", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
+        const auto found = inherited.find(name);
+        if (found != inherited.end()) env.insert(*found);
+    }
+    return env;
+}
+
+inline std::vector<std::string> joined(std::vector<std::string> first,
+                                       const std::vector<std::string>& second) {
+    first.insert(first.end(), second.begin(), second.end());
+    return first;
+}
+
+// The emulator's requests for `path_suffix` ("/stop"), in arrival order.
+inline std::vector<RecordedRequest> requests_to(const Emulator& emulator, const std::string& path_suffix) {
+    std::vector<RecordedRequest> found;
+    for (const auto& request : emulator.requests()) {
+        if (request.path.size() >= path_suffix.size() &&
+            request.path.compare(request.path.size() - path_suffix.size(), path_suffix.size(), path_suffix) ==
+                0) {
+            found.push_back(request);
+        }
+    }
+    return found;
+}
+
+// A whole small file ("" when it does not exist yet), without its trailing newline.
+inline std::string file_text(const std::string& path) {
+    std::ifstream file(path);
+    std::stringstream text;
+    text << file.rdbuf();
+    std::string content = text.str();
+    while (!content.empty() && (content.back() == '\n' || content.back() == '\r')) content.pop_back();
+    return content;
+}
+
+// Whether a process with this pid exists (a zombie counts: it has not been reaped yet).
+inline bool process_exists(pid_t pid) {
+    return ::kill(pid, 0) == 0 || errno == EPERM;
+}
+
+// The pids whose parent is `parent`, from /proc.
+inline std::vector<pid_t> children_of(pid_t parent) {
+    std::vector<pid_t> children;
+    DIR* proc = ::opendir("/proc");
+    if (!proc) return children;
+    while (const dirent* entry = ::readdir(proc)) {
+        const std::string name = entry->d_name;
+        if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+        const std::string stat = file_text("/proc/" + name + "/stat");
+        const auto close_paren = stat.rfind(')');
+        if (close_paren == std::string::npos) continue;
+        std::istringstream fields(stat.substr(close_paren + 2));
+        char state = 0;
+        pid_t ppid = 0;
+        fields >> state >> ppid;
+        if (ppid == parent) children.push_back(static_cast<pid_t>(std::stol(name)));
+    }
+    ::closedir(proc);
+    return children;
+}
+
+// The program running in the background, for signals.
+class BackgroundProgram {
+public:
+    BackgroundProgram(const std::vector<std::string>& args, const Environment& env,
+                      const std::string& exe = program_path())
+        : args_(args), env_(env), process_(exe, args, env) {}
+
+    pid_t pid() const { return process_.pid(); }
+    bool signal(int signal) { return process_.send_signal(signal); }
+
+    // The exit code, or fails the test (after killing it) when it has not exited within `limit`.
+    int finish(std::chrono::milliseconds limit = std::chrono::seconds(20)) {
+        const std::optional<int> code = process_.wait(limit);
+        collect_stdout();
+        INFO("stdout:\n" << out_ << "\nstderr:\n" << process_.stderr_text());
+        REQUIRE(code.has_value());
+        ProcessResult result;
+        result.out = out_;
+        result.err = process_.stderr_text();
+        check_no_secret_leaked(result, args_, env_);
+        return *code;
+    }
+
+    const std::string& out() const { return out_; }
+    std::string err() const { return process_.stderr_text(); }
+
+private:
+    void collect_stdout() {
+        while (auto line = process_.read_line(std::chrono::milliseconds(200))) out_ += *line + "\n";
+    }
+
+    std::vector<std::string> args_;
+    Environment env_;
+    BackgroundProcess process_;
+    std::string out_;
+};
+
+}  // namespace ccs::test

@@ -1,0 +1,116 @@
+// Modes and the inputs only some modes have: watch and its command, guard, the post run's saved
+// state, --stop-on, --grace, --task-id-file, --dotenv, --json-file.
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+
+#include "input_test_helpers.h"
+#include "inputs/task_id_file.h"
+
+using namespace ccs;
+using namespace ccs::inputs;
+using namespace ccs::inputs::testing;
+using std::chrono::milliseconds;
+
+TEST_CASE("stop is the default mode; --mode and INPUT_MODE choose guard") {
+    CHECK(config_of({}, valid_env()).mode == Mode::Stop);
+    Environment github = valid_env_with("GITHUB_ACTIONS", "true");
+    github["GITHUB_STATE"] = "/tmp/state";
+    CHECK(config_of({"--mode", "guard"}, github).mode == Mode::Guard);
+    github["INPUT_MODE"] = "guard";
+    CHECK(config_of({}, github).mode == Mode::Guard);
+    CHECK(failure_of({"--mode", "watch"}, valid_env()).find("--mode: \"watch\" is not a mode") == 0);
+}
+
+TEST_CASE("guard needs a GitHub runner's $GITHUB_STATE to arm the post run") {
+    const std::string message = failure_of({}, valid_env_with("INPUT_MODE", "guard"));
+    CHECK(message.find("INPUT_MODE") == 0);
+    CHECK(message.find("$GITHUB_STATE") != std::string::npos);
+}
+
+TEST_CASE("watch: the words after -- are the command, options or not") {
+    const Config config = config_of({"watch", "--json", "--", "make", "--json", "-j2", "--"}, valid_env());
+    CHECK(config.mode == Mode::Watch);
+    CHECK(config.json);
+    CHECK(config.command == std::vector<std::string>{"make", "--json", "-j2", "--"});
+    CHECK_FALSE(config.command_timeout);
+}
+
+TEST_CASE("watch: --timeout is how long the command may run, up to 24 h; no default") {
+    const Config config = config_of({"watch", "--timeout", "2h", "--", "true"}, valid_env());
+    REQUIRE(config.command_timeout);
+    CHECK(*config.command_timeout == std::chrono::hours(2));
+    CHECK(config_of({"watch", "--timeout", "90", "--", "true"}, valid_env()).command_timeout ==
+          milliseconds(90000));
+    CHECK(failure_of({"watch", "--timeout", "25h", "--", "true"}, valid_env()).find("--timeout") == 0);
+    // Outside watch mode the run's deadline keeps its own limit.
+    CHECK(failure_of({"--timeout", "2h"}, valid_env()).find("--timeout") == 0);
+}
+
+TEST_CASE("watch needs its command after --, and says so") {
+    CHECK(failure_of({"watch"}, valid_env()).find("watch needs the command to run after --") == 0);
+    CHECK(failure_of({"watch", "--"}, valid_env()).find("watch needs the command to run after --") == 0);
+    CHECK(failure_of({"watch", "sleep", "60"}, valid_env()).find("the command to watch goes after --") !=
+          std::string::npos);
+}
+
+TEST_CASE("a subcommand is only ever the first word") {
+    CHECK(failure_of({"--json", "watch"}, valid_env()).find("unexpected argument \"watch\"") == 0);
+    CHECK(config_of({"--region", "cn-north-4"}, valid_env_without("INPUT_REGION")).mode == Mode::Stop);
+}
+
+TEST_CASE("post: task ids are not required; the saved state is read") {
+    Environment env = valid_env_without("INPUT_TASK-ID");
+    env["STATE_armed"] = "true";
+    env["STATE_task-ids"] = "t1 t2";
+    const Config config = config_of({"post"}, env);
+    CHECK(config.mode == Mode::Post);
+    CHECK(config.guard_state.armed);
+    CHECK(config.guard_state.task_ids == std::vector<std::string>{"t1", "t2"});
+    env["STATE_task-ids"] = "../x";
+    CHECK(failure_of({"post"}, env).find("STATE_task-ids") == 0);
+}
+
+TEST_CASE("--task-id-file stands in for --task-id; the file need not exist yet") {
+    const Config config =
+        config_of({"--task-id-file", "/nonexistent/task-id"}, valid_env_without("INPUT_TASK-ID"));
+    CHECK(config.task_id_file == "/nonexistent/task-id");
+    CHECK(config.task_ids.empty());
+    CHECK(failure_of({}, valid_env_without("INPUT_TASK-ID")).find("--task-id-file") != std::string::npos);
+}
+
+TEST_CASE("read_task_id_file: missing, empty, ids, malformed") {
+    const std::string path = "/tmp/ccs-modes-test-task-id";
+    std::remove(path.c_str());
+    CHECK(read_task_id_file(path).ids.empty());
+    CHECK(read_task_id_file(path).absent_reason.find("cannot be read") != std::string::npos);
+    std::ofstream(path) << " \n";
+    CHECK(read_task_id_file(path).absent_reason.find("is empty") != std::string::npos);
+    std::ofstream(path) << "t1\nt2,t1\n";
+    CHECK(read_task_id_file(path).ids == std::vector<std::string>{"t1", "t2"});
+    std::ofstream(path) << "t1 ../etc\n";
+    CHECK_THROWS_AS(read_task_id_file(path), InvalidInput);
+    std::remove(path.c_str());
+}
+
+TEST_CASE("--stop-on: GitLab's job statuses, commas or spaces; CI_JOB_STATUS is read wherever it is set") {
+    CHECK(config_of({}, valid_env()).stop_on == std::vector<std::string>{"canceled", "timedout", "failed"});
+    CHECK(config_of({"--stop-on", "canceled, failed"}, valid_env()).stop_on ==
+          std::vector<std::string>{"canceled", "failed"});
+    CHECK(failure_of({"--stop-on", "cancelled"}, valid_env())
+              .find("\"cancelled\" is not a GitLab job status") != std::string::npos);
+    CHECK(config_of({}, valid_env_with("CI_JOB_STATUS", "success")).job_status == "success");
+}
+
+TEST_CASE("--grace takes a duration, 6 s by default") {
+    CHECK(config_of({}, valid_env()).grace == milliseconds(6000));
+    CHECK(config_of({"--grace", "2500ms"}, valid_env()).grace == milliseconds(2500));
+    CHECK(failure_of({"--grace", "0"}, valid_env()).find("--grace") == 0);
+}
+
+TEST_CASE("--dotenv and --json-file are paths; control characters are refused") {
+    const Config config = config_of({"--dotenv", "out.env", "--json-file", "result.json"}, valid_env());
+    CHECK(config.dotenv_path == "out.env");
+    CHECK(config.json_file_path == "result.json");
+    CHECK(failure_of({"--dotenv", "a\x01"}, valid_env()).find("--dotenv") == 0);
+}
