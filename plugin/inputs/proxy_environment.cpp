@@ -51,7 +51,12 @@ std::string checked_proxy(const std::string& variable, const std::string& value)
     const std::string user_info = uri.getUserInfo();
     const auto colon = user_info.find(':');
     std::string password;
-    if (colon != std::string::npos) Poco::URI::decode(user_info.substr(colon + 1), password);
+    try {
+        if (colon != std::string::npos) Poco::URI::decode(user_info.substr(colon + 1), password);
+    } catch (const Poco::Exception&) {
+        // Found by the fuzzer: a bad %-escape in the password made Poco throw past parse_inputs.
+        refuse(variable, "has a malformed %-escape in its user information");
+    }
     return password;
 }
 
