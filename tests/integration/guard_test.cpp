@@ -71,12 +71,7 @@ ProcessResult run_post(const PostEntrypoint& entrypoint, const Environment& env)
     return result;
 }
 
-EmulatorOptions running_task() {
-    EmulatorOptions options;
-    options.tokens = {token};
-    options.tasks = {{task, 0}};
-    return options;
-}
+EmulatorOptions running_task() { return one_running_task(token, task); }
 
 }  // namespace
 

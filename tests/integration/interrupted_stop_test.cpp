@@ -17,12 +17,7 @@ namespace {
 const std::string token = "tok-S3CR3T-grace-77d0e2";
 const std::string task = "2b31ed520000000ebedb6e57000000b2";
 
-EmulatorOptions running_task() {
-    EmulatorOptions options;
-    options.tokens = {token};
-    options.tasks = {{task, 0}};
-    return options;
-}
+EmulatorOptions running_task() { return one_running_task(token, task); }
 
 // The progress answers; the stop hangs (the emulator holds it up to 120 s).
 const char* const hanging_stop = R"({"rules":[{"call":"stop","fault":"hang"}]})";

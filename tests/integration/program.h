@@ -56,6 +56,14 @@ inline std::vector<std::string> emulator_flags(const Emulator& emulator, const s
     return {"--endpoint", emulator.url(), "--token", token, "--ca-file", emulator.cert_file()};
 }
 
+// An emulator that accepts `token` and has `task` running: what most signal and CI tests start from.
+inline EmulatorOptions one_running_task(const std::string& token, const std::string& task) {
+    EmulatorOptions options;
+    options.tokens = {token};
+    options.tasks = {{task, 0}};
+    return options;
+}
+
 inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 inline std::vector<std::string> request_lines(const Emulator& emulator) {
