@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <memory>
+
 #include <Poco/Exception.h>
 #include <Poco/Net/NetException.h>
 
@@ -39,9 +41,10 @@ TEST_CASE("names under .invalid fail at once, without a lookup (RFC 6761)") {
 }
 
 TEST_CASE("a lookup slower than the deadline is abandoned when the deadline passes") {
-    std::atomic<bool> release{false};
-    const auto slow = [&release](const std::string&, std::uint16_t port) {
-        for (int i = 0; i < 400 && !release; ++i) std::this_thread::sleep_for(Millis(5));  // at most 2 s
+    // Shared, not on this test's stack: the abandoned lookup outlives the test case and still reads it.
+    const auto release = std::make_shared<std::atomic<bool>>(false);
+    const auto slow = [release](const std::string&, std::uint16_t port) {
+        for (int i = 0; i < 400 && !*release; ++i) std::this_thread::sleep_for(Millis(5));  // at most 2 s
         return Poco::Net::SocketAddress("10.0.0.1", port);
     };
     const auto started = Clock::now();
@@ -49,7 +52,7 @@ TEST_CASE("a lookup slower than the deadline is abandoned when the deadline pass
     const auto waited = Clock::now() - started;
     CHECK(waited >= Millis(190));
     CHECK(waited < Millis(1000));
-    release = true;  // let the abandoned lookup end soon
+    *release = true;  // let the abandoned lookup end soon
 }
 
 TEST_CASE("a lookup's answer and its failure come back to the caller") {
