@@ -14,7 +14,7 @@ namespace ccs::api {
 
 struct ClientSettings {
     std::string endpoint;     // "https://codearts-check.cn-north-4.myhuaweicloud.com[/base]"
-    http::TlsOptions tls;
+    http::SharedTlsContext tls;  // the run's, shared by every connection
     http::ProxySettings proxy;  // from HTTPS_PROXY / NO_PROXY, through the Config
     int max_attempts = 4;
 };

@@ -41,9 +41,9 @@ std::string project_or_placeholder(const std::string& project_id) {
 
 }  // namespace
 
-CredentialSource::CredentialSource(const inputs::Config& config, report::Reporter& reporter,
-                                   http::Sleep sleep)
-    : config_(config), reporter_(reporter), sleep_(std::move(sleep)), secrets_(config.secrets()) {}
+CredentialSource::CredentialSource(const inputs::Config& config, const Network& network,
+                                   report::Reporter& reporter, http::Sleep sleep)
+    : config_(config), network_(network), reporter_(reporter), sleep_(std::move(sleep)), secrets_(config.secrets()) {}
 
 CredentialSource::~CredentialSource() = default;
 
@@ -53,7 +53,7 @@ const auth::Authorizer* CredentialSource::authorizer(const Deadline& deadline) c
     const iam::Log log = [this](const std::string& line) { reporter_.log(line); };
     const LearnSecret learn = [this](const std::string& secret) { learned(secret); };
     const auto started = std::chrono::steady_clock::now();
-    Obtained obtained = obtain_authorizer(config_, deadline, log, learn, sleep_);
+    Obtained obtained = obtain_authorizer(config_, network_, deadline, log, learn, sleep_);
     elapsed_ =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
     resolved_ = true;

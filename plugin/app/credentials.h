@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/network.h"
 #include "auth/authorizer.h"
 #include "core/deadline.h"
 #include "core/task_result.h"
@@ -23,7 +24,9 @@ namespace ccs::app {
 class CredentialSource {
 public:
     // `sleep` waits between IAM attempts (empty: the deadline's sleep); tests pass their own.
-    CredentialSource(const inputs::Config& config, report::Reporter& reporter, http::Sleep sleep = {});
+    // IAM and GitHub are reached over `network`, which must outlive this.
+    CredentialSource(const inputs::Config& config, const Network& network, report::Reporter& reporter,
+                     http::Sleep sleep = {});
     ~CredentialSource();
 
     // The Authorizer for the API calls. A token, or AK/SK with a project id, is ready at once; the
@@ -41,6 +44,7 @@ private:
     void learned(const std::string& secret) const;  // the caller holds mutex_
 
     const inputs::Config& config_;
+    const Network& network_;
     report::Reporter& reporter_;
     http::Sleep sleep_;
     mutable std::mutex mutex_;

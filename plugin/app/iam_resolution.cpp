@@ -24,9 +24,9 @@ Obtained ready(std::unique_ptr<auth::Authorizer> authorizer) {
 
 class Resolution {
 public:
-    Resolution(const inputs::Config& config, const Deadline& deadline, const iam::Log& log,
-               const LearnSecret& learn, const http::Sleep& sleep)
-        : config_(config), deadline_(deadline), log_(log), learn_(learn), sleep_(sleep) {}
+    Resolution(const inputs::Config& config, const Network& network, const Deadline& deadline,
+               const iam::Log& log, const LearnSecret& learn, const http::Sleep& sleep)
+        : config_(config), network_(network), deadline_(deadline), log_(log), learn_(learn), sleep_(sleep) {}
 
     Obtained from(const TokenCredential& token) {
         return ready(std::make_unique<auth::TokenAuthorizer>(token.token));
@@ -73,14 +73,10 @@ private:
         return iam::failed<std::unique_ptr<auth::Authorizer>>(failure);
     }
 
-    // The proxy the API's connections use: IAM and GitHub are reached the same way.
-    http::ProxySettings proxy() const {
-        return {config_.proxy.https_proxy, config_.proxy.http_proxy, config_.proxy.no_proxy};
-    }
-
     iam::IamClient& iam() {
         if (!iam_) {
-            iam::IamSettings settings{config_.iam_endpoint, {config_.ca_file}, proxy(), config_.retries};
+            // IAM and GitHub are reached the way the API is: same trust, same proxy.
+            iam::IamSettings settings{config_.iam_endpoint, network_.tls, network_.proxy, config_.retries};
             iam_ = std::make_unique<iam::IamClient>(settings, log_, sleep_);
         }
         return *iam_;
@@ -90,7 +86,7 @@ private:
         log_("credentials: requesting the job's OIDC id token from GitHub" +
              (source.audience.empty() ? std::string() : " (audience " + source.audience + ")"));
         const iam::GitHubIdTokenRequest request{source.request_url, source.request_token, source.audience};
-        auto token = iam::request_github_id_token(request, {config_.ca_file}, proxy(), config_.retries,
+        auto token = iam::request_github_id_token(request, network_.tls, network_.proxy, config_.retries,
                                                   deadline_, log_, sleep_);
         if (token) learn_(*token.value);
         return token;
@@ -110,6 +106,7 @@ private:
     }
 
     const inputs::Config& config_;
+    const Network& network_;
     const Deadline& deadline_;
     const iam::Log& log_;
     const LearnSecret& learn_;
@@ -124,9 +121,9 @@ int temporary_key_seconds(const Deadline& deadline) {
     return static_cast<int>(std::clamp<long long>(seconds, kMinTemporarySeconds, kMaxTemporarySeconds));
 }
 
-Obtained obtain_authorizer(const inputs::Config& config, const Deadline& deadline, const iam::Log& log,
-                           const LearnSecret& learn, const http::Sleep& sleep) {
-    Resolution resolution(config, deadline, log, learn, sleep);
+Obtained obtain_authorizer(const inputs::Config& config, const Network& network, const Deadline& deadline,
+                           const iam::Log& log, const LearnSecret& learn, const http::Sleep& sleep) {
+    Resolution resolution(config, network, deadline, log, learn, sleep);
     return std::visit([&resolution](const auto& credential) { return resolution.from(credential); },
                       config.credential);
 }

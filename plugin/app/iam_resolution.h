@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "app/network.h"
 #include "auth/authorizer.h"
 #include "core/deadline.h"
 #include "http/retrying_exchange.h"
@@ -24,7 +25,7 @@ using LearnSecret = std::function<void(const std::string& secret)>;
 
 using Obtained = iam::Result<std::unique_ptr<auth::Authorizer>>;
 
-Obtained obtain_authorizer(const inputs::Config& config, const Deadline& deadline, const iam::Log& log,
+Obtained obtain_authorizer(const inputs::Config& config, const Network& network, const Deadline& deadline, const iam::Log& log,
                            const LearnSecret& learn, const http::Sleep& sleep = {});
 
 // How long temporary keys are asked for: IAM's minimum (15 minutes), or longer when the deadline is.

@@ -130,7 +130,8 @@ RunReport stop_for_watch(const inputs::Config& config, const Stopper& stopper, c
     if (!tasks.invalid.empty()) log(tasks.invalid);
     if (!tasks.invalid.empty() || tasks.ids.empty())
         return skipped(tasks.invalid.empty() ? tasks.none_reason : tasks.invalid);
-    return stopper.stop(tasks.ids, deadline);
+    // The build is being killed: the stop goes out first, the progress then tells what it did.
+    return stopper.stop(tasks.ids, deadline, flow::FirstCall::Stop);
 }
 
 // Runs the command; stops the tasks when it times out or the program is interrupted.

@@ -37,13 +37,13 @@ RunReport skipped(const std::string& reason) {
 }
 
 Stopper::Stopper(const inputs::Config& config, report::Reporter& reporter)
-    : config_(config), reporter_(reporter), credentials_(config, reporter) {
+    : config_(config), reporter_(reporter), network_(network_for(config)), credentials_(config, network_, reporter) {
     http::initialize_transport();
 }
 
 Stopper::~Stopper() = default;
 
-RunReport Stopper::stop(const std::vector<std::string>& task_ids, const Deadline& deadline) const {
+RunReport Stopper::stop(const std::vector<std::string>& task_ids, const Deadline& deadline, flow::FirstCall first) const {
     // Whatever happens below, the process ends soon after the deadline, with a report.
     LastResort last_resort(deadline, task_ids, reporter_);
     // Asks IAM first when the credentials need it: at the time of the stop, so its keys are fresh.
@@ -55,8 +55,8 @@ RunReport Stopper::stop(const std::vector<std::string>& task_ids, const Deadline
     const flow::Log log = [this](const std::string& line) { reporter_.log(line); };
     api::ClientSettings client_settings;
     client_settings.endpoint = config_.endpoint;
-    client_settings.tls.ca_file = config_.ca_file;
-    client_settings.proxy = {config_.proxy.https_proxy, config_.proxy.http_proxy, config_.proxy.no_proxy};
+    client_settings.tls = network_.tls;
+    client_settings.proxy = network_.proxy;
     client_settings.max_attempts = config_.retries;
     const flow::ApiFactory make_api = [&]() {
         return std::make_unique<api::CodeArtsCheckClient>(client_settings, *authorizer, log);
@@ -64,7 +64,7 @@ RunReport Stopper::stop(const std::vector<std::string>& task_ids, const Deadline
     const flow::TaskDone on_done = [&last_resort](std::size_t index, const TaskResult& result) {
         last_resort.task_done(index, result);
     };
-    RunReport report = flow::stop_tasks(task_ids, config_.concurrency, make_api, deadline, log, on_done);
+    RunReport report = flow::stop_tasks(task_ids, config_.concurrency, make_api, deadline, log, on_done, first);
     last_resort.disarm();
     return report;
 }

@@ -8,9 +8,11 @@
 #include <vector>
 
 #include "app/credentials.h"
+#include "app/network.h"
 #include "auth/authorizer.h"
 #include "core/deadline.h"
 #include "core/task_result.h"
+#include "flow/stop_flow.h"
 #include "inputs/config.h"
 #include "report/reporter.h"
 
@@ -37,11 +39,13 @@ public:
     ~Stopper();
 
     // Stops `task_ids` by `deadline`; their results, in order. Logs through the reporter.
-    RunReport stop(const std::vector<std::string>& task_ids, const Deadline& deadline) const;
+    RunReport stop(const std::vector<std::string>& task_ids, const Deadline& deadline,
+                   flow::FirstCall first = flow::FirstCall::Progress) const;
 
 private:
     const inputs::Config& config_;
     report::Reporter& reporter_;
+    Network network_;               // before credentials_, which uses it
     CredentialSource credentials_;  // the Authorizer, from IAM when the kind needs it
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <optional>
 #include <thread>
 
 namespace ccs::flow {
@@ -65,7 +66,7 @@ api::CallResult confirm(api::TaskApi& api, const std::string& task_id, bool stop
 
 std::string status_text(const api::CallResult& progress) { return describe_status(progress.progress->status); }
 
-TaskResult decide(const api::CallResult& stop, const api::CallResult& after, TaskRecord& record) {
+TaskResult decide(const api::CallResult& stop, const api::CallResult& after, FirstCall first, TaskRecord& record) {
     if (after.error_class == api::ErrorClass::Auth && !after.succeeded) {
         return record.fail(after, "the service refused the credentials: " + after.describe());
     }
@@ -84,17 +85,19 @@ TaskResult decide(const api::CallResult& stop, const api::CallResult& after, Tas
         return record.fail(stop, "the stop failed and the task is still running: " + stop.describe());
     }
     if (stop.succeeded && after.progress->status == 3) {
-        return record.finish(Outcome::Stopped, "it was running; the service now reports it stopped");
+        // Stopped first, it may have been stopped already: nothing here can tell, so nothing is claimed.
+        return record.finish(Outcome::Stopped, first == FirstCall::Progress
+                                                   ? "it was running; the service now reports it stopped"
+                                                   : "the stop was accepted; the service now reports it stopped");
     }
     std::string detail = "it ended by itself (" + status_text(after) + ")";
     if (!stop.succeeded) detail += "; the stop call answered " + stop.describe();
     return record.finish(Outcome::NotRunning, detail);
 }
 
-}  // namespace
-
-TaskResult stop_task(api::TaskApi& api, const std::string& task_id, const Deadline& deadline, const Log& log) {
-    TaskRecord record(task_id);
+// The first look: whether there is anything to stop. Its result when the stop needs no sending.
+std::optional<TaskResult> look_first(api::TaskApi& api, const std::string& task_id, const Deadline& deadline,
+                                     const Log& log, TaskRecord& record) {
     const Millis first_look = std::min(first_look_budget, deadline.remaining() / 3);
     const api::CallResult before = record.add(api.progress(task_id, deadline.capped(first_look)));
     if (!before.succeeded && before.error_class == api::ErrorClass::Auth) {
@@ -104,17 +107,27 @@ TaskResult stop_task(api::TaskApi& api, const std::string& task_id, const Deadli
         return record.finish(Outcome::NotRunning, "nothing to stop: the task is not running (" + status_text(before) + ")");
     }
     if (!before.succeeded) log("task " + task_id + ": state unknown (" + before.describe() + "); stopping it anyway");
+    return std::nullopt;
+}
 
+}  // namespace
+
+TaskResult stop_task(api::TaskApi& api, const std::string& task_id, const Deadline& deadline, const Log& log,
+                     FirstCall first) {
+    TaskRecord record(task_id);
+    if (first == FirstCall::Progress) {
+        if (std::optional<TaskResult> done = look_first(api, task_id, deadline, log, record)) return *done;
+    }
     const api::CallResult stop = record.add(api.stop(task_id, deadline));
     if (!stop.succeeded && stop.error_class == api::ErrorClass::Auth) {
         return record.fail(stop, "the service refused the credentials: " + stop.describe());
     }
     const api::CallResult after = confirm(api, task_id, stop.succeeded, deadline, record);
-    return decide(stop, after, record);
+    return decide(stop, after, first, record);
 }
 
 RunReport stop_tasks(const std::vector<std::string>& task_ids, int concurrency, const ApiFactory& make_api,
-                     const Deadline& deadline, const Log& log, const TaskDone& on_done) {
+                     const Deadline& deadline, const Log& log, const TaskDone& on_done, FirstCall first) {
     const auto started = Clock::now();
     RunReport report;
     report.tasks.resize(task_ids.size());
@@ -126,7 +139,7 @@ RunReport stop_tasks(const std::vector<std::string>& task_ids, int concurrency, 
             TaskResult& slot = report.tasks[i];
             try {
                 if (!api) api = make_api();
-                slot = stop_task(*api, task_ids[i], deadline, log);
+                slot = stop_task(*api, task_ids[i], deadline, log, first);
             } catch (const std::exception& error) {
                 slot.task_id = task_ids[i];
                 slot.outcome = Outcome::Failed;

@@ -30,18 +30,6 @@ using Millis = std::chrono::milliseconds;
 // connections after a few seconds, and a request written into one that is closing is lost.
 constexpr Millis max_idle{4000};
 
-Poco::Net::Context::Ptr client_context(const TlsOptions& tls) {
-    Poco::Net::Context::Params params;
-    params.caLocation = tls.ca_file;
-    // The system store honours SSL_CERT_FILE and SSL_CERT_DIR, as users expect.
-    params.loadDefaultCAs = true;
-    // STRICT makes Poco check the host name even for loopback hosts, which RELAXED skips.
-    params.verificationMode = Poco::Net::Context::VERIFY_STRICT;
-    Poco::Net::Context::Ptr context = new Poco::Net::Context(Poco::Net::Context::CLIENT_USE, params);
-    context->requireMinimumProtocol(Poco::Net::Context::PROTO_TLSV1_2);
-    return context;
-}
-
 // A session that connects to an address resolved beforehand (within the deadline) instead of
 // resolving the host name itself, which could block for longer than the run may take. The host name
 // still names the server: in the Host header, for SNI and for the certificate check.
@@ -153,9 +141,10 @@ const char* to_string(TransportErrorKind kind) {
 
 void initialize_transport() { Poco::Net::initializeSSL(); }
 
-Connection::Connection(Origin origin, const TlsOptions& tls, const ProxySettings& proxy)
+Connection::Connection(Origin origin, SharedTlsContext tls, const ProxySettings& proxy)
     : origin_(std::move(origin)),
-      context_(origin_.secure() ? client_context(tls) : nullptr),
+      // None given: the system store alone.
+      tls_(tls ? std::move(tls) : std::make_shared<const TlsContext>(TlsOptions{})),
       proxy_(proxy_for(origin_, proxy)) {}
 
 Connection::~Connection() = default;
@@ -218,7 +207,7 @@ void Connection::open(const Deadline& deadline) {
 
     std::unique_ptr<Poco::Net::HTTPClientSession> session;
     if (origin_.secure()) {
-        session = std::make_unique<SecureSession>(origin_.host, origin_.port, context_);
+        session = std::make_unique<SecureSession>(origin_.host, origin_.port, tls_->context());
     } else {
         session = std::make_unique<PlainSession>(origin_.host, origin_.port);
     }

@@ -17,16 +17,13 @@
 #include "core/http_message.h"
 #include "http/origin.h"
 #include "http/proxy.h"
+#include "http/tls_context.h"
 
 namespace Poco::Net {
 class HTTPClientSession;
 }
 
 namespace ccs::http {
-
-struct TlsOptions {
-    std::string ca_file;  // extra trusted certificates (PEM); the system store is always loaded too
-};
 
 enum class TransportErrorKind {
     Refused,      // nothing listens there
@@ -62,7 +59,8 @@ constexpr std::size_t max_response_body = 1024 * 1024;
 // directly or through the proxy `proxy` names for this origin.
 class Connection {
 public:
-    Connection(Origin origin, const TlsOptions& tls, const ProxySettings& proxy = {});
+    // `tls` is the run's shared context; only https origins use it.
+    Connection(Origin origin, SharedTlsContext tls, const ProxySettings& proxy = {});
     ~Connection();
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
@@ -79,7 +77,7 @@ private:
     void shut_down_socket();  // from another thread: ends a blocked read or write
 
     Origin origin_;
-    Poco::Net::Context::Ptr context_;  // https only
+    SharedTlsContext tls_;
     std::optional<ProxyServer> proxy_;
     std::unique_ptr<Poco::Net::HTTPClientSession> session_;
     std::chrono::steady_clock::time_point last_used_;

@@ -23,7 +23,7 @@ HttpRequest github_id_token_http_request(const GitHubIdTokenRequest& request);
 
 // The id token, or why there is none. The request URL's query holds no secret, but it is not logged
 // either: only its path is.
-Result<std::string> request_github_id_token(const GitHubIdTokenRequest& request, const http::TlsOptions& tls,
+Result<std::string> request_github_id_token(const GitHubIdTokenRequest& request, const http::SharedTlsContext& tls,
                                             const http::ProxySettings& proxy, int max_attempts,
                                             const Deadline& deadline, const Log& log,
                                             const http::Sleep& sleep = {});

@@ -16,7 +16,7 @@ namespace ccs::iam {
 
 struct IamSettings {
     std::string endpoint;  // "https://iam.cn-north-4.myhuaweicloud.com"
-    http::TlsOptions tls;
+    http::SharedTlsContext tls;  // the run's, shared with the API's connections
     http::ProxySettings proxy;  // as for the API: HTTPS_PROXY / NO_PROXY, through the Config
     int max_attempts = 4;
 };

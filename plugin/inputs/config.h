@@ -51,9 +51,13 @@ struct Config {
     std::string iam_endpoint_origin;       // "region cn-north-4" or "--iam-endpoint"; empty with no IAM URL
 
     std::string ca_file;                   // extra trusted CA bundle (PEM), empty for the system store
+    std::string ssl_cert_file;             // SSL_CERT_FILE: a bundle read in place of the system's, as OpenSSL does
+    std::string ssl_cert_dir;              // SSL_CERT_DIR: hashed directories searched in place of the system's
     bool allow_insecure_http = false;      // http:// endpoints beyond loopback
     ProxyConfig proxy;                     // from HTTPS_PROXY / HTTP_PROXY / NO_PROXY
-    int concurrency = 8;                   // tasks stopped at once, 1..64
+    // Tasks stopped at once, 1..64. Workers share one TLS context, so one per task is cheap; a
+    // cancelled CI has seconds, and tasks stopped one after another would not fit in them.
+    int concurrency = 64;
     std::chrono::milliseconds timeout{30000};  // the whole run's deadline
     int retries = 4;                       // attempts per call, 1..10
     bool dry_run = false;

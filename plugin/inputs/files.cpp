@@ -1,6 +1,7 @@
 #include "inputs/files.h"
 
 #include <algorithm>
+#include <fstream>
 
 #include <Poco/Exception.h>
 #include <Poco/File.h>
@@ -33,6 +34,23 @@ std::string checked_readable_file(const GivenValue& given) {
     if (!problem.empty())
         throw InvalidInput(given.origin + ": file " + quoted(given.value(), 200) + " " + problem);
     return given.value();
+}
+
+std::string checked_certificate_file(const GivenValue& given) {
+    const std::string path = checked_readable_file(given);
+    // CA bundles are a few hundred KB; reading further would only make a wrong file slow.
+    constexpr std::size_t max_read = 16 * 1024 * 1024;
+    std::ifstream file(path, std::ios::binary);
+    std::string text(max_read, '\0');
+    file.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(file.gcount()));
+    if (text.find("-----BEGIN CERTIFICATE-----") == std::string::npos &&
+        text.find("-----BEGIN TRUSTED CERTIFICATE-----") == std::string::npos) {
+        throw InvalidInput(given.origin + ": file " + quoted(path, 200) +
+                           " holds no PEM certificate (a \"-----BEGIN CERTIFICATE-----\" block); a DER file can be "
+                           "converted with: openssl x509 -inform der -in FILE -out FILE.pem");
+    }
+    return path;
 }
 
 }  // namespace ccs::inputs

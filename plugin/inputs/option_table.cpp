@@ -116,7 +116,7 @@ std::vector<OptionSpec> build_table() {
                     "Allow an http:// endpoint that is not on this machine (credentials then travel "
                     "unencrypted). Without it, http is allowed only for loopback addresses.")
             .with_default("false"),
-        value_option("concurrency", "N", "Tasks stopped at once, 1 to 64.").with_default("8"),
+        value_option("concurrency", "N", "Tasks stopped at once, 1 to 64.").with_default("64"),
         value_option("timeout", "DURATION",
                      "Deadline of the whole run: seconds (45) or 45s, 2m, 1h, 500ms; at most 1h. In "
                      "watch mode: how long the command may run (no default: no limit; at most 24h).")

@@ -41,6 +41,17 @@ void apply_if_given(const RawInputs& raw, const std::string& name, Field& field,
     if (const GivenValue* given = raw.find(name)) field = parse(*given);
 }
 
+// OpenSSL's own variables, passed on rather than left for OpenSSL to read: nothing below main reads
+// the environment. An unset or empty one means the system's store.
+void apply_trust_environment(const Environment& env, Config& config) {
+    const auto value = [&env](const char* name) {
+        const auto found = env.find(name);
+        return found == env.end() ? std::string() : found->second;
+    };
+    config.ssl_cert_file = value("SSL_CERT_FILE");
+    config.ssl_cert_dir = value("SSL_CERT_DIR");
+}
+
 void apply_ci(const Environment& env, Config& config) {
     CiEnvironment ci = ci_environment(env);
     config.ci = ci.kind;
@@ -59,7 +70,8 @@ Config build_config(const RawInputs& raw, const Environment& env) {
     apply_endpoint(raw, config);
     config.proxy = proxy_from_environment(env);
     choose_credentials(raw, env, config);
-    apply_if_given(raw, "ca-file", config.ca_file, checked_readable_file);
+    apply_if_given(raw, "ca-file", config.ca_file, checked_certificate_file);
+    apply_trust_environment(env, config);
     apply_if_given(raw, "concurrency", config.concurrency,
                    [](auto& v) { return parse_whole_number(v, 1, 64); });
     // In watch mode --timeout is the command's, with a limit of its own (apply_mode_inputs).

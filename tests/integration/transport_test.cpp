@@ -4,6 +4,11 @@
 
 #include <Poco/Base64Encoder.h>
 
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
+#include <cstdio>
+#include <memory>
 #include <sstream>
 
 #include "program.h"
@@ -22,6 +27,17 @@ EmulatorOptions running_task() {
     options.tokens = {token};
     options.tasks = {{task, 0}};
     return options;
+}
+
+// "<subject hash>.0": the name `openssl rehash` gives the certificate in a PEM file.
+std::string hashed_name_of(const std::string& pem_file) {
+    const std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_file(pem_file.c_str(), "r"), &BIO_free);
+    const std::unique_ptr<X509, decltype(&X509_free)> certificate(
+        bio ? PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr) : nullptr, &X509_free);
+    REQUIRE(certificate);
+    char name[16];
+    std::snprintf(name, sizeof name, "%08lx.0", X509_subject_name_hash(certificate.get()));
+    return name;
 }
 
 std::vector<std::string> stop_args(const Emulator& emulator) {
@@ -84,6 +100,16 @@ TEST_CASE("SSL_CERT_FILE is trusted like --ca-file") {
     CHECK(untrusted.exit_code == 1);
     CHECK(contains(untrusted.err, "not trusted"));
     const ProcessResult trusted = run_program(args, {{"SSL_CERT_FILE", emulator.cert_file()}});
+    CHECK(trusted.exit_code == 0);
+    CHECK(emulator.task_status(task) == 3);
+}
+
+TEST_CASE("a CA found only in a hashed SSL_CERT_DIR is trusted") {
+    Emulator emulator(running_task());
+    const TempDir certs;
+    certs.write(hashed_name_of(emulator.cert_file()), read_text_file(emulator.cert_file()));
+    std::vector<std::string> args = {"--endpoint", emulator.url(), "--token", token, "--task-id", task};
+    const ProcessResult trusted = run_program(args, {{"SSL_CERT_DIR", certs.path()}});
     CHECK(trusted.exit_code == 0);
     CHECK(emulator.task_status(task) == 3);
 }

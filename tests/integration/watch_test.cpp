@@ -70,6 +70,11 @@ TEST_CASE(
     CHECK(stops[0].received_unix_ms - started < 1500);
     CHECK(stops[0].received_unix_ms - started >= 1000);
     CHECK(emulator.task_status(task) == 3);
+    // The stop is the first call: a look at the progress before it would only delay it.
+    const auto requests = emulator.requests();
+    REQUIRE(requests.size() >= 2);
+    CHECK(requests.front().path == stops[0].path);
+    CHECK(requests_to(emulator, "/progress").size() >= 1);  // and its effect is confirmed
 
     const pid_t command = static_cast<pid_t>(std::stol(file_text(dir.file("pid"))));
     CHECK_FALSE(process_exists(command));

@@ -172,3 +172,31 @@ TEST_CASE("after a refused stop the progress is asked once, not until the deadli
     CHECK(result.outcome == Outcome::Failed);
     CHECK(api.calls == std::vector<std::string>{"progress T1", "stop T1", "progress T1"});
 }
+
+TEST_CASE("stopping first sends the stop before any look, and the progress after it tells the outcome") {
+    SUBCASE("it was running (or stopped already: nothing can tell, so nothing is claimed)") {
+        ScriptedApi api;
+        api.progress_answers = {progress_says(3)};
+        api.stop_answers = {accepted()};
+        const TaskResult result = flow::stop_task(api, "T1", Deadline::in(Millis(5000)), quiet, flow::FirstCall::Stop);
+        CHECK(result.outcome == Outcome::Stopped);
+        CHECK(result.detail == "the stop was accepted; the service now reports it stopped");
+        CHECK(api.calls == std::vector<std::string>{"stop T1", "progress T1"});
+    }
+    SUBCASE("it had ended by itself") {
+        ScriptedApi api;
+        api.progress_answers = {progress_says(2)};
+        api.stop_answers = {accepted()};
+        const TaskResult result = flow::stop_task(api, "T1", Deadline::in(Millis(5000)), quiet, flow::FirstCall::Stop);
+        CHECK(result.outcome == Outcome::NotRunning);
+        CHECK(api.calls == std::vector<std::string>{"stop T1", "progress T1"});
+    }
+    SUBCASE("refused credentials fail at the stop") {
+        ScriptedApi api;
+        api.stop_answers = {error(401, "CC.00000003", ErrorClass::Auth)};
+        const TaskResult result = flow::stop_task(api, "T1", Deadline::in(Millis(5000)), quiet, flow::FirstCall::Stop);
+        CHECK(result.outcome == Outcome::Failed);
+        CHECK(result.credentials_refused);
+        CHECK(api.calls == std::vector<std::string>{"stop T1"});
+    }
+}

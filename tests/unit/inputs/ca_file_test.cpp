@@ -1,4 +1,4 @@
-// --ca-file must name a readable file.
+// --ca-file must name a readable file with a PEM certificate in it.
 #include <fstream>
 
 #include <Poco/TemporaryFile.h>
@@ -21,4 +21,18 @@ TEST_CASE("a missing file is named") {
 
 TEST_CASE("a directory is not a CA file") {
     CHECK(failure_of({"--ca-file", "/"}, valid_env()) == "--ca-file: file \"/\" is not a regular file");
+}
+
+TEST_CASE("a file without a PEM certificate is refused, with how to convert a DER one") {
+    Poco::TemporaryFile file;
+    std::ofstream(file.path()) << "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n";
+    const std::string message = failure_of({"--ca-file", file.path()}, valid_env());
+    CHECK(message.rfind("--ca-file: file \"" + file.path() + "\" holds no PEM certificate", 0) == 0);
+    CHECK(message.find("openssl x509 -inform der") != std::string::npos);
+}
+
+TEST_CASE("OpenSSL's TRUSTED CERTIFICATE blocks count as certificates") {
+    Poco::TemporaryFile file;
+    std::ofstream(file.path()) << "-----BEGIN TRUSTED CERTIFICATE-----\n";
+    CHECK(config_of({"--ca-file", file.path()}, valid_env()).ca_file == file.path());
 }

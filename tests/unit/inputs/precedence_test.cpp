@@ -79,13 +79,23 @@ TEST_CASE("hyphenated inputs keep their hyphen; variables use underscores") {
 
 TEST_CASE("defaults apply when nothing is given") {
     const Config config = config_of({}, valid_env());
-    CHECK(config.concurrency == 8);
+    CHECK(config.concurrency == 64);
     CHECK(config.timeout == std::chrono::seconds(30));
     CHECK(config.retries == 4);
     CHECK_FALSE(config.dry_run);
     CHECK_FALSE(config.json);
     CHECK(config.ca_file.empty());
     CHECK(config.mode == Mode::Stop);
+}
+
+TEST_CASE("SSL_CERT_FILE and SSL_CERT_DIR reach the configuration, not OpenSSL's own lookups") {
+    Environment env = valid_env();
+    CHECK(config_of({}, env).ssl_cert_file.empty());
+    env["SSL_CERT_FILE"] = "/etc/custom/bundle.pem";
+    env["SSL_CERT_DIR"] = "/etc/custom/hashed:/etc/more";
+    const Config config = config_of({}, env);
+    CHECK(config.ssl_cert_file == "/etc/custom/bundle.pem");
+    CHECK(config.ssl_cert_dir == "/etc/custom/hashed:/etc/more");
 }
 
 TEST_CASE("size limits name the input and do not echo the value") {
