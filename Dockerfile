@@ -20,6 +20,8 @@ COPY . /src
 # symlink to it: the program tells the runs apart by argv[0]), exactly the shared libraries it
 # loads (ldd lists the loader too), and the CA certificates where OpenSSL's default paths look for
 # them (Debian's layout: /usr/lib/ssl/cert.pem and /usr/lib/ssl/certs point into /etc/ssl/certs).
+# The hashed names (<subject hash>.0) are copied as files: the program looks a CA up by them and reads
+# the one or two a handshake needs, rather than indexing the whole bundle.
 RUN set -eu; \
     cmake -S /src -B /build -DCMAKE_BUILD_TYPE=Release -DCCS_BUILD_TESTS=OFF; \
     cmake --build /build -j "$(nproc)" --target codearts-check-stop; \
@@ -30,6 +32,7 @@ RUN set -eu; \
     if ldd "$bin" | grep 'not found'; then exit 1; fi; \
     for lib in $(ldd "$bin" | grep -o '/[^ ]*'); do install -D "$lib" "$root$lib"; done; \
     install -D -m 0644 /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"; \
+    for cert in /etc/ssl/certs/*.[0-9]; do cp -L "$cert" "$root/etc/ssl/certs/"; done; \
     mkdir -p "$root/usr/lib/ssl"; \
     ln -s /etc/ssl/certs/ca-certificates.crt "$root/usr/lib/ssl/cert.pem"; \
     ln -s /etc/ssl/certs "$root/usr/lib/ssl/certs"; \

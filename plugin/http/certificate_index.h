@@ -4,7 +4,7 @@
 // Why: SSL_CTX_load_verify_file decodes every certificate of the bundle, public key included, before
 // the first handshake: 144 certificates of Debian's bundle cost 237 M of the 297 M instructions of a
 // whole stop (bench/RESULTS.md). A verification needs two or three of them. The index reads the PEM
-// blocks and the subject names only (cheap), and a lookup added to the X509_STORE decodes a
+// blocks and finds the subject names' bytes only (cheap), and a lookup added to the X509_STORE decodes a
 // certificate when a chain asks for its subject: the way OpenSSL's hashed-directory lookup works, for
 // a bundle file, and so for SSL_CERT_FILE and systems without a hashed directory too.
 #pragma once
@@ -45,8 +45,12 @@ private:
     struct Entry {
         std::string der;
         bool trusted_form = false;  // "TRUSTED CERTIFICATE": the DER carries OpenSSL's trust settings
-        X509_NAME* subject = nullptr;
-        X509* certificate = nullptr;  // once decoded
+        std::string subject_der;    // the subject Name's bytes, as found in `der`
+        X509_NAME* subject = nullptr;  // decoded only for a comparison as OpenSSL makes it
+        X509* certificate = nullptr;   // once decoded
+
+        // Byte for byte, or `canonically` as X509_NAME_cmp compares (decoding the subject).
+        bool named(const X509_NAME* name, const std::string& name_der, bool canonically);
     };
     CertificateIndex() = default;
     void add(const char* block_name, const unsigned char* der, long length);

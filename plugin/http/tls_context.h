@@ -2,12 +2,15 @@
 // SSL_CTX is made to be shared between threads, and building one per worker cost each worker its own
 // copy of the trust store).
 //
-// Trust is what OpenSSL's defaults trust (a bundle file, SSL_CERT_FILE or the system's, and a hashed
-// directory, SSL_CERT_DIR or the system's) plus --ca-file, but nothing is decoded before a chain asks
-// for it: the hashed directory is looked up by subject hash, and bundle files through a
-// CertificateIndex. Decoding the whole system bundle up front cost 35-55 ms of CPU per context, most
-// of a stop's instructions (bench/RESULTS.md). Where the system's hashed directory exists, the system
-// bundle is not read at all (Debian's two hold the same certificates).
+// Trust is what OpenSSL's defaults trust (a bundle file, SSL_CERT_FILE or the system's, and hashed
+// directories, SSL_CERT_DIR or the system's) plus --ca-file, but no certificate is decoded before a
+// chain asks for it: the directories are looked up by subject hash, as OpenSSL always does, and the
+// bundle files through a CertificateIndex. Decoding the whole system bundle up front cost 35-55 ms of
+// CPU per context, most of a stop's instructions (bench/RESULTS.md).
+//
+// The system bundle is read even where the hashed directory holds the same certificates: a user who
+// mounts a corporate bundle over /etc/ssl/certs/ca-certificates.crt (or appends to it) must be trusted
+// as OpenSSL's defaults would trust them.
 #pragma once
 
 #include <Poco/Net/Context.h>
@@ -23,20 +26,6 @@ struct TlsOptions {
     std::string cert_file;  // SSL_CERT_FILE: a bundle the user names; read whole
     std::string cert_dir;   // SSL_CERT_DIR: hashed directories (':'-separated); empty: OpenSSL's default
 };
-
-// What a run reads of the store OpenSSL's defaults name, both looked up lazily.
-struct SystemTrust {
-    std::string bundle_file;       // SSL_CERT_FILE; else the system's, unless its hashed directory exists
-    std::string hashed_directory;  // SSL_CERT_DIR or the system's, when it holds hashed certificates
-};
-
-// Decides what to read: SSL_CERT_FILE (unless it is the system's bundle and the system's hashed
-// directory is there); the system's bundle only when there is no hashed directory (the
-// "<8 hex digits>.<n>" names `openssl rehash` makes) to look in.
-SystemTrust system_trust(const TlsOptions& options);
-
-// True when `directory` (one of them, for a ':'-separated list) holds a hashed certificate name.
-bool has_hashed_certificates(const std::string& directories);
 
 class TlsContext {
 public:

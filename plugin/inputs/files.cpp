@@ -41,9 +41,11 @@ std::string checked_certificate_file(const GivenValue& given) {
     // CA bundles are a few hundred KB; reading further would only make a wrong file slow.
     constexpr std::size_t max_read = 16 * 1024 * 1024;
     std::ifstream file(path, std::ios::binary);
-    std::string text(max_read, '\0');
-    file.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(file.gcount()));
+    std::string text;
+    char chunk[64 * 1024];
+    while (text.size() < max_read && file.read(chunk, sizeof chunk).gcount() > 0) {
+        text.append(chunk, static_cast<std::size_t>(file.gcount()));
+    }
     if (text.find("-----BEGIN CERTIFICATE-----") == std::string::npos &&
         text.find("-----BEGIN TRUSTED CERTIFICATE-----") == std::string::npos) {
         throw InvalidInput(given.origin + ": file " + quoted(path, 200) +

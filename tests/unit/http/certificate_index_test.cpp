@@ -96,3 +96,13 @@ TEST_CASE("the system bundle is indexed whole, without decoding any certificate"
     CHECK(index->size() > 0);
     CHECK(index->decoded() == 0);
 }
+
+TEST_CASE("a name that differs only in case and spacing is found, as OpenSSL compares names") {
+    const Certificate ca = self_signed_ca("Mixed Case  CA");
+    const auto index = CertificateIndex::parse(pem_of(ca.get()));
+    const std::unique_ptr<X509_NAME, decltype(&X509_NAME_free)> asked(X509_NAME_new(), &X509_NAME_free);
+    X509_NAME_add_entry_by_txt(asked.get(), "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(" mixed case ca"), -1, -1, 0);
+    const std::vector<X509*> found = index->certificates_named(asked.get());
+    REQUIRE(found.size() == 1);
+    CHECK(X509_cmp(found.front(), ca.get()) == 0);
+}

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <openssl/pem.h>
 #include <openssl/ssl.h>
 
 #include <sys/stat.h>
@@ -11,8 +12,6 @@
 #include "support/temp_dir.h"
 #include "test_certificates.h"
 
-using ccs::http::has_hashed_certificates;
-using ccs::http::system_trust;
 using ccs::http::TlsContext;
 using ccs::http::TlsOptions;
 using ccs::http::testing::Certificate;
@@ -85,57 +84,32 @@ TEST_CASE("--ca-file, SSL_CERT_FILE and a hashed SSL_CERT_DIR are trusted togeth
     CHECK(verify(tls, stranger.get()) == X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT);
 }
 
-TEST_CASE("the system bundle is read only when SSL_CERT_FILE does not replace it and no hashed directory exists") {
-    const TempDir hashed;
-    hashed.write("5ad8a5d6.0", "");
-    const TempDir unhashed;
-    unhashed.write("ca.pem", "");
-
-    TlsOptions with_directory;
-    with_directory.cert_dir = hashed.path();
-    CHECK(system_trust(with_directory).bundle_file.empty());
-    CHECK(system_trust(with_directory).hashed_directory == hashed.path());
-
-    TlsOptions without_directory;
-    without_directory.cert_dir = unhashed.path();
-    CHECK(system_trust(without_directory).bundle_file == X509_get_default_cert_file());
-    CHECK(system_trust(without_directory).hashed_directory.empty());
-
-    TlsOptions named_file = without_directory;
-    named_file.cert_file = "/etc/custom-bundle.pem";
-    CHECK(system_trust(named_file).bundle_file == "/etc/custom-bundle.pem");
+TEST_CASE("without SSL_CERT_FILE the system bundle is trusted, and only what a chain needs of it is decoded") {
+    // Its first certificate, a root: what a server's chain would end in.
+    const std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_file(X509_get_default_cert_file(), "r"), &BIO_free);
+    REQUIRE_MESSAGE(bio, "no system bundle (scripts/install-deps installs ca-certificates)");
+    const Certificate root(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
+    REQUIRE(root);
+    const TempDir empty;
+    TlsOptions options;
+    options.cert_dir = empty.path();  // the system's hashed directory would find it too
+    const TlsContext tls(options);
+    CHECK(certificates_in(store_of(tls)) == 0);
+    CHECK(verify(tls, root.get()) == X509_V_OK);
+    CHECK(certificates_in(store_of(tls)) == 1);
 }
 
-TEST_CASE("hashed names are 8 hex digits, a dot and a number") {
+TEST_CASE("SSL_CERT_FILE replaces the system bundle, as in OpenSSL") {
     const TempDir dir;
-    for (const char* name : {"ca.pem", "5ad8a5d6.r0", "5ad8a5d.0", "5ad8a5d6.", "5ad8a5d6.0x", "g5d8a5d6.0"}) {
-        dir.write(name, "");
-    }
-    CHECK_FALSE(has_hashed_certificates(dir.path()));
-    CHECK_FALSE(has_hashed_certificates("/nonexistent-ccs-dir"));
-    const TempDir hashed;
-    hashed.write("0A1b2C3d.12", "");
-    CHECK(has_hashed_certificates(hashed.path()));
-    CHECK(has_hashed_certificates(dir.path() + ":" + hashed.path()));
-}
-
-TEST_CASE("SSL_CERT_FILE naming the system bundle adds nothing to the system's hashed directory") {
-    const std::string system_bundle = X509_get_default_cert_file();
-    REQUIRE_MESSAGE(has_hashed_certificates(X509_get_default_cert_dir()),
-                    "no hashed system directory (scripts/install-deps installs ca-certificates)");
-    const TempDir dir;
-    const std::string link = dir.file("link-to-system-bundle.pem");
-    REQUIRE(::symlink(system_bundle.c_str(), link.c_str()) == 0);
-    const std::string copy = dir.write("copy-of-system-bundle.pem", "a different file");
-
-    for (const std::string& same : {system_bundle, link}) {
-        CAPTURE(same);
-        TlsOptions options;
-        options.cert_file = same;
-        CHECK(system_trust(options).bundle_file.empty());
-        CHECK(system_trust(options).hashed_directory == X509_get_default_cert_dir());
-    }
-    TlsOptions other;
-    other.cert_file = copy;
-    CHECK(system_trust(other).bundle_file == copy);
+    const Certificate own = self_signed_ca("own CA");
+    const std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_file(X509_get_default_cert_file(), "r"), &BIO_free);
+    REQUIRE(bio);
+    const Certificate system_root(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
+    REQUIRE(system_root);
+    TlsOptions options;
+    options.cert_file = dir.write("own.pem", pem_of(own.get()));
+    options.cert_dir = dir.path();
+    const TlsContext tls(options);
+    CHECK(verify(tls, own.get()) == X509_V_OK);
+    CHECK(verify(tls, system_root.get()) == X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT);
 }
