@@ -64,7 +64,7 @@ function oneStopRows() {
         `${timing(system)}; ${times(system.median / one['curl-system'].median)} of curl with that bundle`);
     if (options['program-aksk'] === 'absent') row(1, 'codearts-check-stop, AK/SK signed', 'n/a: no --ak option yet');
     if (options['program-aksk'] === 'refused') {
-        row(1, 'codearts-check-stop, AK/SK signed', 'n/a: the emulator refused it (it does not verify AK/SK yet)');
+        row(1, 'codearts-check-stop, AK/SK signed', 'n/a: the emulator refused its signature');
     }
 }
 

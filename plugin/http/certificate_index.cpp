@@ -16,7 +16,8 @@ namespace {
 
 // Steps over one DER element at `*cursor` (its header and contents); false when it is malformed or
 // runs past `end`. `*start` is set to where the element began.
-bool skip_element(const unsigned char** cursor, const unsigned char* end, const unsigned char** start = nullptr) {
+bool skip_element(const unsigned char** cursor, const unsigned char* end,
+                  const unsigned char** start = nullptr) {
     if (start) *start = *cursor;
     long length = 0;
     int tag = 0;
@@ -50,7 +51,8 @@ std::string subject_der_of(const unsigned char* der, long length) {
         if (!skip_element(&cursor, end)) return {};
     }
     const unsigned char* subject = nullptr;
-    if (!skip_element(&cursor, end, &subject) || *subject != (V_ASN1_SEQUENCE | V_ASN1_CONSTRUCTED)) return {};
+    if (!skip_element(&cursor, end, &subject) || *subject != (V_ASN1_SEQUENCE | V_ASN1_CONSTRUCTED))
+        return {};
     return std::string(reinterpret_cast<const char*>(subject), static_cast<std::size_t>(cursor - subject));
 }
 
@@ -66,7 +68,8 @@ std::string der_of(const X509_NAME* name) {
 // The lookup OpenSSL calls when a chain needs a certificate by subject and the store has none yet.
 // What it returns is borrowed from the store, as OpenSSL's own lookups do: the caller takes its own
 // reference.
-int lookup_by_subject(X509_LOOKUP* lookup, X509_LOOKUP_TYPE type, const X509_NAME* name, X509_OBJECT* result) {
+int lookup_by_subject(X509_LOOKUP* lookup, X509_LOOKUP_TYPE type, const X509_NAME* name,
+                      X509_OBJECT* result) {
     if (type != X509_LU_X509) return 0;
     auto* index = static_cast<CertificateIndex*>(X509_LOOKUP_get_method_data(lookup));
     X509_STORE* store = X509_LOOKUP_get_store(lookup);
@@ -121,7 +124,8 @@ std::unique_ptr<CertificateIndex> CertificateIndex::parse(const std::string& pem
         at = pem.find(begin, body_end + end_line.size());
 
         base64.assign(pem, body_start, body_end - body_start);
-        base64.erase(std::remove_if(base64.begin(), base64.end(), [](char c) { return c == '\n' || c == '\r' || c == ' ' || c == '\t'; }),
+        base64.erase(std::remove_if(base64.begin(), base64.end(),
+                                    [](char c) { return c == '\n' || c == '\r' || c == ' ' || c == '\t'; }),
                      base64.end());
         if (base64.empty() || base64.size() % 4 != 0) continue;
         der.resize(base64.size() / 4 * 3);
@@ -143,7 +147,9 @@ std::unique_ptr<CertificateIndex> CertificateIndex::read(const std::string& path
 
 void CertificateIndex::add(const char* block_name, const unsigned char* der, long length) {
     const bool trusted_form = std::strcmp(block_name, PEM_STRING_X509_TRUSTED) == 0;
-    if (!trusted_form && std::strcmp(block_name, PEM_STRING_X509) != 0 && std::strcmp(block_name, PEM_STRING_X509_OLD) != 0) return;
+    if (!trusted_form && std::strcmp(block_name, PEM_STRING_X509) != 0 &&
+        std::strcmp(block_name, PEM_STRING_X509_OLD) != 0)
+        return;
     Entry entry;
     entry.subject_der = subject_der_of(der, length);
     if (entry.subject_der.empty()) return;
@@ -203,7 +209,8 @@ std::vector<X509*> CertificateIndex::certificates_named(const X509_NAME* name) {
         if (!entry.certificate) {
             const auto* der = reinterpret_cast<const unsigned char*>(entry.der.data());
             const long length = static_cast<long>(entry.der.size());
-            entry.certificate = entry.trusted_form ? d2i_X509_AUX(nullptr, &der, length) : d2i_X509(nullptr, &der, length);
+            entry.certificate =
+                entry.trusted_form ? d2i_X509_AUX(nullptr, &der, length) : d2i_X509(nullptr, &der, length);
             if (!entry.certificate) {
                 ERR_clear_error();
                 continue;

@@ -44,8 +44,8 @@ public:
 private:
     struct Entry {
         std::string der;
-        bool trusted_form = false;  // "TRUSTED CERTIFICATE": the DER carries OpenSSL's trust settings
-        std::string subject_der;    // the subject Name's bytes, as found in `der`
+        bool trusted_form = false;     // "TRUSTED CERTIFICATE": the DER carries OpenSSL's trust settings
+        std::string subject_der;       // the subject Name's bytes, as found in `der`
         X509_NAME* subject = nullptr;  // decoded only for a comparison as OpenSSL makes it
         X509* certificate = nullptr;   // once decoded
 

@@ -33,7 +33,8 @@ TEST_CASE("a bundle is indexed by subject and only the certificates asked for ar
     const Certificate alpha = self_signed_ca("alpha CA");
     const Certificate beta = self_signed_ca("beta CA");
     const Certificate gamma = self_signed_ca("gamma CA");
-    const auto index = CertificateIndex::parse(pem_of(alpha.get()) + pem_of(beta.get()) + pem_of(gamma.get()));
+    const auto index =
+        CertificateIndex::parse(pem_of(alpha.get()) + pem_of(beta.get()) + pem_of(gamma.get()));
     CHECK(index->size() == 3);
     CHECK(index->decoded() == 0);
 
@@ -69,10 +70,11 @@ TEST_CASE("OpenSSL's TRUSTED CERTIFICATE blocks are read; keys, garbage and cut-
     const Certificate trusted = self_signed_ca("trusted form CA");
     const Certificate plain = self_signed_ca("plain CA");
     const std::string plain_pem = pem_of(plain.get());
-    const std::string text = "some words before\n" + pem_of(trusted.get(), /*trusted_form=*/true) +
-                             "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n" +
-                             "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n" +
-                             plain_pem + plain_pem.substr(0, plain_pem.size() / 2);
+    const std::string text =
+        "some words before\n" + pem_of(trusted.get(), /*trusted_form=*/true) +
+        "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n" +
+        "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n" + plain_pem +
+        plain_pem.substr(0, plain_pem.size() / 2);
     const auto index = CertificateIndex::parse(text);
     CHECK(index->size() == 2);
     const std::vector<X509*> found = index->certificates_named(X509_get_subject_name(trusted.get()));
@@ -88,7 +90,8 @@ TEST_CASE("an empty text, or a file that cannot be read, is an empty index") {
 TEST_CASE("the system bundle is indexed whole, without decoding any certificate") {
     const std::string path = X509_get_default_cert_file();
     std::ifstream file(path);
-    REQUIRE_MESSAGE(file, "no system bundle at " << path << " (scripts/install-deps installs ca-certificates)");
+    REQUIRE_MESSAGE(file,
+                    "no system bundle at " << path << " (scripts/install-deps installs ca-certificates)");
     std::stringstream text;
     text << file.rdbuf();
     const auto index = CertificateIndex::read(path);
@@ -101,7 +104,8 @@ TEST_CASE("a name that differs only in case and spacing is found, as OpenSSL com
     const Certificate ca = self_signed_ca("Mixed Case  CA");
     const auto index = CertificateIndex::parse(pem_of(ca.get()));
     const std::unique_ptr<X509_NAME, decltype(&X509_NAME_free)> asked(X509_NAME_new(), &X509_NAME_free);
-    X509_NAME_add_entry_by_txt(asked.get(), "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(" mixed case ca"), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(asked.get(), "CN", MBSTRING_UTF8,
+                               reinterpret_cast<const unsigned char*>(" mixed case ca"), -1, -1, 0);
     const std::vector<X509*> found = index->certificates_named(asked.get());
     REQUIRE(found.size() == 1);
     CHECK(X509_cmp(found.front(), ca.get()) == 0);

@@ -28,14 +28,17 @@ inline Certificate self_signed_ca(const std::string& common_name) {
     X509_gmtime_adj(X509_getm_notAfter(certificate.get()), 3600);
     X509_set_pubkey(certificate.get(), key.get());
     X509_NAME* name = X509_get_subject_name(certificate.get());
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>(common_name.c_str()), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+                               reinterpret_cast<const unsigned char*>(common_name.c_str()), -1, -1, 0);
     X509_set_issuer_name(certificate.get(), name);
     X509V3_CTX context;
     X509V3_set_ctx(&context, certificate.get(), certificate.get(), nullptr, nullptr, 0);
-    X509_EXTENSION* constraints = X509V3_EXT_conf_nid(nullptr, &context, NID_basic_constraints, "critical,CA:TRUE");
+    X509_EXTENSION* constraints =
+        X509V3_EXT_conf_nid(nullptr, &context, NID_basic_constraints, "critical,CA:TRUE");
     X509_add_ext(certificate.get(), constraints, -1);
     X509_EXTENSION_free(constraints);
-    if (X509_sign(certificate.get(), key.get(), EVP_sha256()) <= 0) throw std::runtime_error("signing failed");
+    if (X509_sign(certificate.get(), key.get(), EVP_sha256()) <= 0)
+        throw std::runtime_error("signing failed");
     return certificate;
 }
 

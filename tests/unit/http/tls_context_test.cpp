@@ -21,7 +21,9 @@ using ccs::test::TempDir;
 
 namespace {
 
-X509_STORE* store_of(const TlsContext& tls) { return SSL_CTX_get_cert_store(tls.context()->sslContext()); }
+X509_STORE* store_of(const TlsContext& tls) {
+    return SSL_CTX_get_cert_store(tls.context()->sslContext());
+}
 
 std::size_t certificates_in(X509_STORE* store) {
     X509_STORE_lock(store);
@@ -32,7 +34,8 @@ std::size_t certificates_in(X509_STORE* store) {
 
 // What OpenSSL's verifier says of `certificate` with the context's trust (0: trusted).
 int verify(const TlsContext& tls, X509* certificate) {
-    const std::unique_ptr<X509_STORE_CTX, decltype(&X509_STORE_CTX_free)> context(X509_STORE_CTX_new(), &X509_STORE_CTX_free);
+    const std::unique_ptr<X509_STORE_CTX, decltype(&X509_STORE_CTX_free)> context(X509_STORE_CTX_new(),
+                                                                                  &X509_STORE_CTX_free);
     REQUIRE(X509_STORE_CTX_init(context.get(), store_of(tls), certificate, nullptr) == 1);
     X509_verify_cert(context.get());
     return X509_STORE_CTX_get_error(context.get());
@@ -53,7 +56,8 @@ TEST_CASE("a bundle is not decoded when the context is built, and only the certi
     const Certificate beta = self_signed_ca("beta CA");
     const Certificate gamma = self_signed_ca("gamma CA");
     TlsOptions options;
-    options.cert_file = dir.write("bundle.pem", pem_of(alpha.get()) + pem_of(beta.get()) + pem_of(gamma.get()));
+    options.cert_file =
+        dir.write("bundle.pem", pem_of(alpha.get()) + pem_of(beta.get()) + pem_of(gamma.get()));
     options.cert_dir = dir.path();  // no hashed names: the system's directory stays out of it
     const TlsContext tls(options);
 
@@ -84,9 +88,11 @@ TEST_CASE("--ca-file, SSL_CERT_FILE and a hashed SSL_CERT_DIR are trusted togeth
     CHECK(verify(tls, stranger.get()) == X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT);
 }
 
-TEST_CASE("without SSL_CERT_FILE the system bundle is trusted, and only what a chain needs of it is decoded") {
+TEST_CASE(
+    "without SSL_CERT_FILE the system bundle is trusted, and only what a chain needs of it is decoded") {
     // Its first certificate, a root: what a server's chain would end in.
-    const std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_file(X509_get_default_cert_file(), "r"), &BIO_free);
+    const std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_file(X509_get_default_cert_file(), "r"),
+                                                        &BIO_free);
     REQUIRE_MESSAGE(bio, "no system bundle (scripts/install-deps installs ca-certificates)");
     const Certificate root(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
     REQUIRE(root);
@@ -102,7 +108,8 @@ TEST_CASE("without SSL_CERT_FILE the system bundle is trusted, and only what a c
 TEST_CASE("SSL_CERT_FILE replaces the system bundle, as in OpenSSL") {
     const TempDir dir;
     const Certificate own = self_signed_ca("own CA");
-    const std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_file(X509_get_default_cert_file(), "r"), &BIO_free);
+    const std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_file(X509_get_default_cert_file(), "r"),
+                                                        &BIO_free);
     REQUIRE(bio);
     const Certificate system_root(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
     REQUIRE(system_root);
