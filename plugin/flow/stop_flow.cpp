@@ -58,7 +58,7 @@ bool is_running(const api::CallResult& progress) {
 api::CallResult confirm(api::TaskApi& api, const std::string& task_id, bool stop_accepted, const Deadline& deadline,
                         TaskRecord& record) {
     for (;;) {
-        const api::CallResult progress = record.add(api.progress(task_id, deadline));
+        api::CallResult progress = record.add(api.progress(task_id, deadline));
         if (!stop_accepted || !is_running(progress) || deadline.remaining() <= confirm_interval * 2) return progress;
         deadline.sleep_for(confirm_interval);  // wakes early when a signal cuts the deadline
     }

@@ -117,7 +117,8 @@ std::unique_ptr<CertificateIndex> CertificateIndex::parse(const std::string& pem
         const std::size_t label_end = pem.find(dashes, label_start);
         if (label_end == std::string::npos) break;
         const std::string label = pem.substr(label_start, label_end - label_start);
-        const std::string end_line = "-----END " + label + dashes;
+        std::string end_line = "-----END ";
+        end_line.append(label).append(dashes);
         const std::size_t body_start = label_end + dashes.size();
         const std::size_t body_end = pem.find(end_line, body_start);
         if (body_end == std::string::npos) break;  // cut short

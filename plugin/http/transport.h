@@ -52,7 +52,7 @@ struct Exchange {
 };
 
 // Bodies larger than this are not read: no answer of this API comes close.
-constexpr std::size_t max_response_body = 1024 * 1024;
+constexpr std::size_t max_response_body = std::size_t{1024} * 1024;
 
 // The connection is opened on the first send (and again after a failure or a long idle time): the
 // host name is resolved within the deadline, then connected (and the TLS handshake done) within it,

@@ -37,9 +37,9 @@ std::string checked_readable_file(const GivenValue& given) {
 }
 
 std::string checked_certificate_file(const GivenValue& given) {
-    const std::string path = checked_readable_file(given);
+    std::string path = checked_readable_file(given);
     // CA bundles are a few hundred KB; reading further would only make a wrong file slow.
-    constexpr std::size_t max_read = 16 * 1024 * 1024;
+    constexpr std::size_t max_read = std::size_t{16} * 1024 * 1024;
     std::ifstream file(path, std::ios::binary);
     std::string text;
     char chunk[64 * 1024];

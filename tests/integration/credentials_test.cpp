@@ -372,7 +372,10 @@ TEST_CASE("--dry-run says which kind and why, for each kind, and sends nothing")
         {{"--username", user, "--password", password, "--domain", domain}, "credentials: password"},
         {{"--idp-id", idp, "--id-token", listed_id_token}, "credentials: oidc"},
     };
-    for (const auto& [credentials, says] : kinds) {
+    for (const auto& kind : kinds) {
+        // Named references, not a structured binding: C++17 lambdas (CAPTURE) cannot capture those.
+        const auto& credentials = kind.first;
+        const std::string& says = kind.second;
         CAPTURE(says);
         std::vector<std::string> args = fixture.args(credentials);
         args.push_back("--dry-run");
@@ -389,12 +392,14 @@ TEST_CASE("the scenario's credentials part: parsed, and a typo is an error namin
     CHECK(scenario.credentials->access_keys.size() == 2);
     CHECK(scenario.credentials->access_keys[1].temporary());
     CHECK(scenario.credentials->identity_providers.at(0).audience == audience);
-    for (const auto& [json, field] : std::vector<std::pair<std::string, std::string>>{
+    for (const auto& example : std::vector<std::pair<std::string, std::string>>{
              {R"({"credentials": {"acess_keys": []}})", "credentials: unknown field \"acess_keys\""},
              {R"({"credentials": {"users": [{"name": "u", "password": "p"}]}})", "credentials.users[0]"},
              {R"({"credentials": {"access_keys": [{"ak": 1, "sk": "s", "project_id": "p"}]}})",
               "credentials.access_keys[0].ak"},
              {R"({"clock_offset_s": "1h"})", "clock_offset_s"}}) {
+        const std::string& json = example.first;
+        const std::string& field = example.second;
         CAPTURE(json);
         try {
             ccs::emu::parse_scenario(json);
