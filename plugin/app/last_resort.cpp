@@ -21,12 +21,13 @@ TaskResult unfinished(const std::string& task_id) {
 }  // namespace
 
 LastResort::LastResort(const Deadline& deadline, const std::vector<std::string>& task_ids,
-                       report::Reporter& reporter)
+                       report::Reporter& reporter, std::optional<int> exit_code)
     : deadline_(deadline),
       reporter_(reporter),
       done_(task_ids.size(), false),
       started_(Deadline::Clock::now()) {
     for (const auto& id : task_ids) known_.tasks.push_back(unfinished(id));
+    known_.exit_code = exit_code;
     thread_ = std::thread([this] { watch(); });
 }
 

@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <cstddef>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -23,8 +24,9 @@ public:
     // How long after the deadline it steps in: the normal path always reports before then.
     static constexpr std::chrono::milliseconds grace{500};
 
-    LastResort(const Deadline& deadline, const std::vector<std::string>& task_ids,
-               report::Reporter& reporter);
+    // `exit_code`: the one the run ends with whatever the tasks' results (watch's 124 or 128 + N).
+    LastResort(const Deadline& deadline, const std::vector<std::string>& task_ids, report::Reporter& reporter,
+               std::optional<int> exit_code = std::nullopt);
     ~LastResort();  // disarms
     LastResort(const LastResort&) = delete;
     LastResort& operator=(const LastResort&) = delete;

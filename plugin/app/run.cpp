@@ -125,13 +125,13 @@ int guard_mode(const inputs::Config& config, report::Reporter& reporter) {
 }
 
 RunReport stop_for_watch(const inputs::Config& config, const Stopper& stopper, const Deadline& deadline,
-                         const flow::Log& log) {
+                         int exit_code, const flow::Log& log) {
     const TaskIdsNow tasks = task_ids_now(config, config.task_ids);
     if (!tasks.invalid.empty()) log(tasks.invalid);
     if (!tasks.invalid.empty() || tasks.ids.empty())
         return skipped(tasks.invalid.empty() ? tasks.none_reason : tasks.invalid);
     // The build is being killed: the stop goes out first, the progress then tells what it did.
-    return stopper.stop(tasks.ids, deadline, flow::FirstCall::Stop);
+    return stopper.stop(tasks.ids, deadline, {flow::FirstCall::Stop, exit_code});
 }
 
 // Runs the command; stops the tasks when it times out or the program is interrupted.
@@ -141,7 +141,8 @@ int watch_mode(const inputs::Config& config, const inputs::Environment& env, Sig
     const flow::Log log = log_to(reporter);
     flow::Watch watch(
         {config.command_timeout, config.grace},
-        [&](const Deadline& deadline) { return stop_for_watch(config, stopper, deadline, log); }, log);
+        [&](const Deadline& deadline, int exit_code) { return stop_for_watch(config, stopper, deadline, exit_code, log); },
+        log);
     const SignalRoute route(signals, [&watch](int signal) { watch.signal_received(signal); });
     std::unique_ptr<process::Child> child;
     try {

@@ -43,9 +43,10 @@ Stopper::Stopper(const inputs::Config& config, report::Reporter& reporter)
 
 Stopper::~Stopper() = default;
 
-RunReport Stopper::stop(const std::vector<std::string>& task_ids, const Deadline& deadline, flow::FirstCall first) const {
+RunReport Stopper::stop(const std::vector<std::string>& task_ids, const Deadline& deadline,
+                        const StopStyle& style) const {
     // Whatever happens below, the process ends soon after the deadline, with a report.
-    LastResort last_resort(deadline, task_ids, reporter_);
+    LastResort last_resort(deadline, task_ids, reporter_, style.exit_code);
     // Asks IAM first when the credentials need it: at the time of the stop, so its keys are fresh.
     const auth::Authorizer* authorizer = credentials_.authorizer(deadline);
     if (!authorizer) {
@@ -64,7 +65,7 @@ RunReport Stopper::stop(const std::vector<std::string>& task_ids, const Deadline
     const flow::TaskDone on_done = [&last_resort](std::size_t index, const TaskResult& result) {
         last_resort.task_done(index, result);
     };
-    RunReport report = flow::stop_tasks(task_ids, config_.concurrency, make_api, deadline, log, on_done, first);
+    RunReport report = flow::stop_tasks(task_ids, config_.concurrency, make_api, deadline, log, on_done, style.first);
     last_resort.disarm();
     return report;
 }

@@ -31,6 +31,14 @@ TaskIdsNow task_ids_now(const inputs::Config& config, const std::vector<std::str
 // A report for a run that attempted nothing, with the reason.
 RunReport skipped(const std::string& reason);
 
+// How a stop is made, where modes differ.
+struct StopStyle {
+    flow::FirstCall first = flow::FirstCall::Progress;
+    // The exit code the run ends with whatever the tasks' results (watch: 124, 128 + N), also when the
+    // last-resort watchdog has to end it.
+    std::optional<int> exit_code;
+};
+
 class Stopper {
 public:
     // Takes the credentials (checked with the inputs, before anything is due); those that need IAM
@@ -40,7 +48,7 @@ public:
 
     // Stops `task_ids` by `deadline`; their results, in order. Logs through the reporter.
     RunReport stop(const std::vector<std::string>& task_ids, const Deadline& deadline,
-                   flow::FirstCall first = flow::FirstCall::Progress) const;
+                   const StopStyle& style = {}) const;
 
 private:
     const inputs::Config& config_;

@@ -114,7 +114,7 @@ WatchResult Watch::run(const WatchedCommand& command) {
                  ": passed it on to the command; stopping the tasks within " +
                  duration_text(settings_.grace) + " (--grace)");
         }
-        RunReport report = stop_(deadline);
+        RunReport report = stop_(deadline, result.exit_code);
         const int command_code = finish_command(command, deadline);
         log_("the command ended with exit code " + std::to_string(command_code));
         report.exit_code = result.exit_code;

@@ -40,8 +40,9 @@ struct WatchResult {
 
 inline constexpr int timed_out_exit_code = 124;  // as timeout(1)
 
-// A stop by a deadline; it reads the task ids when it is called, not before.
-using StopBy = std::function<RunReport(const Deadline&)>;
+// A stop by a deadline; it reads the task ids when it is called, not before. `exit_code` is the one
+// the run will end with (124 after a timeout, 128 + N after a signal), whatever the stop gives.
+using StopBy = std::function<RunReport(const Deadline&, int exit_code)>;
 
 class Watch {
 public:

@@ -105,3 +105,12 @@ TEST_CASE("a run that ends in time disarms it: the watchdog reports nothing and 
     CHECK(end.reported.empty());
     CHECK(end.exit_code == 42);
 }
+
+TEST_CASE("a watch's exit code (124 after a timeout) survives the watchdog, whatever the tasks' results") {
+    const ChildEnd end = in_child([](PipeReporter& reporter) {
+        LastResort last_resort(Deadline::in(Millis(200)), {"t1"}, reporter, 124);
+        std::this_thread::sleep_for(std::chrono::seconds(3));  // a stop that never returns in time
+    });
+    CHECK(end.reported == "finish t1=failed");
+    CHECK(end.exit_code == 124);
+}

@@ -103,11 +103,13 @@ struct StopSeen {
     std::atomic<int> calls{0};
     std::atomic<bool> command_had_ended{false};
     std::atomic<long long> budget_ms{0};
+    std::atomic<int> exit_code{-1};  // the one it was told the run ends with
 };
 
 flow::StopBy recording_stop(StopSeen& seen, ScriptedCommand*& command) {
-    return [&seen, &command](const Deadline& deadline) {
+    return [&seen, &command](const Deadline& deadline, int exit_code) {
         ++seen.calls;
+        seen.exit_code = exit_code;
         seen.command_had_ended = command->ended();
         seen.budget_ms = deadline.remaining().count();
         return one_stopped_task();
@@ -150,6 +152,7 @@ TEST_CASE("timeout: the command gets SIGTERM, the stop runs while it shuts down,
     REQUIRE(result.stop);
     CHECK(result.stop->exit_code == 124);
     CHECK(seen.calls == 1);
+    CHECK(seen.exit_code == 124);
     CHECK_FALSE(seen.command_had_ended);
     CHECK(seen.budget_ms > 1500);
     CHECK(seen.budget_ms <= 2000);
@@ -173,6 +176,7 @@ TEST_CASE("a signal is passed on at once and the tasks are stopped: exit 128 + N
     CHECK(result.signal == SIGINT);
     CHECK(result.exit_code == 130);
     CHECK(seen.calls == 1);
+    CHECK(seen.exit_code == 130);
     CHECK_FALSE(seen.command_had_ended);
     CHECK(scripted.signals() == std::vector<int>{SIGINT});
 }
@@ -207,7 +211,7 @@ TEST_CASE("a command that ignores SIGTERM is killed when the grace is spent") {
 
 TEST_CASE("a second signal ends the stop now, and the command is not waited for any longer") {
     std::atomic<bool> stop_started{false};
-    const flow::StopBy slow_stop = [&stop_started](const Deadline& deadline) {
+    const flow::StopBy slow_stop = [&stop_started](const Deadline& deadline, int) {
         stop_started = true;
         deadline.sleep_for(Millis(20000));  // a stop that would take all its grace
         return one_stopped_task();
