@@ -48,6 +48,16 @@ std::string hashed_name(X509* certificate) {
     return name;
 }
 
+// The system bundle's first certificate, a root: what a server's chain would end in.
+Certificate first_system_root() {
+    const std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_file(X509_get_default_cert_file(), "r"),
+                                                        &BIO_free);
+    REQUIRE_MESSAGE(bio, "no system bundle (scripts/install-deps installs ca-certificates)");
+    Certificate root(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
+    REQUIRE(root);
+    return root;
+}
+
 }  // namespace
 
 TEST_CASE("a bundle is not decoded when the context is built, and only the certificate a chain needs is") {
@@ -90,12 +100,7 @@ TEST_CASE("--ca-file, SSL_CERT_FILE and a hashed SSL_CERT_DIR are trusted togeth
 
 TEST_CASE(
     "without SSL_CERT_FILE the system bundle is trusted, and only what a chain needs of it is decoded") {
-    // Its first certificate, a root: what a server's chain would end in.
-    const std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_file(X509_get_default_cert_file(), "r"),
-                                                        &BIO_free);
-    REQUIRE_MESSAGE(bio, "no system bundle (scripts/install-deps installs ca-certificates)");
-    const Certificate root(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
-    REQUIRE(root);
+    const Certificate root = first_system_root();
     const TempDir empty;
     TlsOptions options;
     options.cert_dir = empty.path();  // the system's hashed directory would find it too
@@ -108,11 +113,7 @@ TEST_CASE(
 TEST_CASE("SSL_CERT_FILE replaces the system bundle, as in OpenSSL") {
     const TempDir dir;
     const Certificate own = self_signed_ca("own CA");
-    const std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_file(X509_get_default_cert_file(), "r"),
-                                                        &BIO_free);
-    REQUIRE(bio);
-    const Certificate system_root(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
-    REQUIRE(system_root);
+    const Certificate system_root = first_system_root();
     TlsOptions options;
     options.cert_file = dir.write("own.pem", pem_of(own.get()));
     options.cert_dir = dir.path();
