@@ -14,8 +14,9 @@ constexpr const char* line_prefix = "codearts-check-stop: ";
 
 }  // namespace
 
-PlainReporter::PlainReporter(const ReportSettings& settings, std::ostream& out, std::ostream& err)
-    : settings_(settings), out_(out), err_(err) {}
+PlainReporter::PlainReporter(const ReportSettings& settings, std::ostream& out, std::ostream& err,
+                             LogFrame frame)
+    : settings_(settings), out_(out), err_(err), frame_(std::move(frame)) {}
 
 void PlainReporter::begin(const std::vector<std::string>& secrets) {
     const std::lock_guard<std::mutex> lock(mutex_);
@@ -24,6 +25,10 @@ void PlainReporter::begin(const std::vector<std::string>& secrets) {
 
 void PlainReporter::log(const std::string& line) {
     const std::lock_guard<std::mutex> lock(mutex_);
+    if (frame_.open && !frame_open_) {
+        err_ << frame_.open();
+        frame_open_ = true;
+    }
     write_lines(line);
 }
 
@@ -34,6 +39,10 @@ void PlainReporter::invalid_input(const std::string& message) {
 
 void PlainReporter::finish(const RunReport& report) {
     const std::lock_guard<std::mutex> lock(mutex_);
+    if (frame_open_) {
+        err_ << frame_.close();
+        frame_open_ = false;
+    }
     const RunReport safe = redactor_.redact(report);
     for (const auto& task : safe.tasks) write_lines(task_line(task));
     write_lines(result_line(safe));

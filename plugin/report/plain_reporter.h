@@ -1,18 +1,27 @@
-// The reporter for a terminal, Jenkins, GitLab (for now) and anything unknown: readable lines on
-// stderr, the JSON document on stdout when asked for.
+// The reporter for a terminal, Jenkins, GitLab and anything unknown: readable lines on stderr, the
+// JSON document on stdout when asked for.
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <mutex>
+#include <string>
 
 #include "report/redactor.h"
 #include "report/reporter.h"
 
 namespace ccs::report {
 
+// What a CI's log puts around the request lines (GitLab: a collapsed section). Each gives the text
+// to write on stderr; empty functions: nothing around them.
+struct LogFrame {
+    std::function<std::string()> open;   // before the first log line
+    std::function<std::string()> close;  // before the results, when it was opened
+};
+
 class PlainReporter : public Reporter {
 public:
-    PlainReporter(const ReportSettings& settings, std::ostream& out, std::ostream& err);
+    PlainReporter(const ReportSettings& settings, std::ostream& out, std::ostream& err, LogFrame frame = {});
 
     void begin(const std::vector<std::string>& secrets) override;  // nothing visible
     void log(const std::string& line) override;                    // "codearts-check-stop: <line>"
@@ -26,6 +35,8 @@ private:
     ReportSettings settings_;
     std::ostream& out_;
     std::ostream& err_;
+    LogFrame frame_;
+    bool frame_open_ = false;
     std::mutex mutex_;  // log() is called from several threads; lines must not interleave
     Redactor redactor_;
 };

@@ -12,7 +12,7 @@ namespace {
 std::unique_ptr<Reporter> make_ci_reporter(const ReportSettings& settings, std::ostream& out, std::ostream& err) {
     switch (settings.ci) {
         case CiKind::GitHub: return std::make_unique<GitHubReporter>(settings, out, err);
-        case CiKind::GitLab: return std::make_unique<GitLabReporter>(settings, out, err);
+        case CiKind::GitLab: return make_gitlab_reporter(settings, out, err);
         // Jenkins has no annotations to write on stdout: plain lines, and --json-file for readJSON.
         case CiKind::Jenkins:
         case CiKind::Plain: return std::make_unique<PlainReporter>(settings, out, err);
