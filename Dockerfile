@@ -1,9 +1,11 @@
 # Three stages:
-#   build   Debian 12 with the build dependencies; compiles the program and gathers its run-time root.
+#   build   Debian 12 with the build dependencies; builds Poco as static libraries from Debian's source
+#           package (scripts/build-poco-static), compiles the program linked statically against it
+#           and OpenSSL (glibc stays shared), and gathers its run-time root.
 #   ci      Debian 12 slim + the program + a shell and procps: for GitLab `image:` jobs and Jenkins
 #           `docker.image(...).inside` (`--target ci`).
 #   action  the last stage, the one GitHub builds and runs: the binary, the shared libraries it
-#           loads, CA certificates, nothing else (no shell, no package manager).
+#           still loads (glibc), CA certificates, nothing else (no shell, no package manager).
 # tests/container/run builds both images and runs them the way the GitHub runner does.
 
 # ---------------------------------------------------------------------------------------------
@@ -12,9 +14,12 @@ FROM debian:bookworm-slim AS build
 # the sources change.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      cmake g++ make libpoco-dev libssl-dev ca-certificates \
+      cmake g++ make libpoco-dev libssl-dev ca-certificates curl bzip2 xz-utils patch \
  && rm -rf /var/lib/apt/lists/*
-# .dockerignore lets only CMakeLists.txt, CMakePresets.json, cmake/ and plugin/ into the context.
+# Static Poco: its own layer, named by the script alone, so it is built once and stays cached.
+COPY scripts/build-poco-static /src/scripts/build-poco-static
+RUN /src/scripts/build-poco-static /poco-static
+# .dockerignore lets only CMakeLists.txt, CMakePresets.json, cmake/, plugin/ and that script in.
 COPY . /src
 # Build, then gather the run-time root in /rootfs: the binary (and the post-run entrypoint, a
 # symlink to it: the program tells the runs apart by argv[0]), exactly the shared libraries it
@@ -23,7 +28,8 @@ COPY . /src
 # The hashed names (<subject hash>.0) are copied as files: the program looks a CA up by them and reads
 # the one or two a handshake needs, rather than indexing the whole bundle.
 RUN set -eu; \
-    cmake -S /src -B /build -DCMAKE_BUILD_TYPE=Release -DCCS_BUILD_TESTS=OFF; \
+    cmake -S /src -B /build -DCMAKE_BUILD_TYPE=Release -DCCS_BUILD_TESTS=OFF -DCCS_STATIC=ON \
+      -DCMAKE_PREFIX_PATH=/poco-static; \
     cmake --build /build -j "$(nproc)" --target codearts-check-stop; \
     bin=/build/plugin/codearts-check-stop; root=/rootfs; \
     strip "$bin"; \
@@ -40,12 +46,11 @@ RUN set -eu; \
 
 # ---------------------------------------------------------------------------------------------
 FROM debian:bookworm-slim AS ci
-# The Poco libraries the program loads (the .deb's Depends pull in the same ones), CA certificates,
-# and procps, which Jenkins needs to stop `sh` steps inside the container on abort (bash is in the base).
+# CA certificates, and procps, which Jenkins needs to stop `sh` steps inside the container on abort
+# (bash is in the base). The program is linked statically against Poco and OpenSSL: no libraries.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       ca-certificates procps \
-      libpocofoundation80 libpoconet80 libpoconetssl80 libpococrypto80 libpocojson80 libpocoutil80 \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /rootfs/usr/bin/ /usr/bin/
 # No ENTRYPOINT: GitLab and Jenkins run their own shell in this image.

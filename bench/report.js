@@ -49,7 +49,10 @@ const row = (item, measure, result, target = '', met = '') => rows.push([item, m
 
 function oneStopRows() {
     const one = hyperfineResults('one_stop.json');
-    row(1, 'codearts-check-stop, token: progress, stop, progress (3 requests, 1 connection)', timing(one.program));
+    row(1, 'codearts-check-stop, token: progress, stop, progress (3 requests, 1 connection); linked statically, as in the action image', timing(one.program));
+    const shared = one['program-shared'];
+    row(1, 'codearts-check-stop, the same, built with Debian\'s shared Poco (as the .deb)',
+        `${timing(shared)}; ${times(shared.median / one.curl.median)} of curl`);
     if (one['program-aksk']) row(1, 'codearts-check-stop, AK/SK signed', timing(one['program-aksk']));
     row(1, 'curl, token, the stop alone (the floor: 1 HTTPS request); `--cacert` emulator CA', timing(one.curl));
     row(1, 'curl, same, trusting the system bundle + emulator CA (curl\'s default trust)', timing(one['curl-system']));
@@ -98,14 +101,18 @@ function manyRows() {
 function footprintRows() {
     const values = Object.fromEntries(readText('footprint.txt').split('\n').map((line) => line.split(' ')));
     const kib = (key) => Number(values[key]) * 1024;
-    row(4, 'peak resident memory, codearts-check-stop (one stop)', mb(kib('rss_program')), '< 8 MB',
+    row(4, 'peak resident memory, codearts-check-stop (one stop), linked statically', mb(kib('rss_program')), '< 8 MB',
         verdict(kib('rss_program') < 8e6));
+    row(4, 'peak resident memory, codearts-check-stop with shared Poco (one stop)', mb(kib('rss_program_shared')));
     row(4, 'peak resident memory, curl (one request), `--cacert` emulator CA', mb(kib('rss_curl')));
     row(4, 'peak resident memory, curl, system bundle + emulator CA', mb(kib('rss_curl_system')));
     row(4, 'peak resident memory, SDK script (one stop)', mb(kib('rss_sdk')));
-    row(4, 'binary size, as built / stripped',
+    row(4, 'binary size, as built / stripped: linked statically',
         `${mb(Number(values.binary_bytes))} / ${mb(Number(values.binary_stripped_bytes))}`);
-    row(4, 'shared libraries it loads (Poco, OpenSSL, libstdc++, libc, ...)', mb(Number(values.libraries_bytes)));
+    row(4, 'shared libraries it loads (libc, ...)', mb(Number(values.libraries_bytes)));
+    row(4, 'binary size, as built / stripped: with shared Poco',
+        `${mb(Number(values.binary_bytes_shared))} / ${mb(Number(values.binary_stripped_bytes_shared))}`);
+    row(4, 'shared libraries that one loads (Poco, OpenSSL, libstdc++, libc, ...)', mb(Number(values.libraries_bytes_shared)));
     const images = readText('images.txt');
     if (!images) row(4, 'container image size', 'n/a (build with tests/container/run)');
     for (const line of images ? images.split('\n') : []) {
