@@ -1,24 +1,28 @@
 # Three stages:
-#   build   Debian 12 with the build dependencies; builds Poco as static libraries from Debian's source
-#           package (scripts/build-poco-static), compiles the program linked statically against it
-#           and OpenSSL (glibc stays shared), and gathers its run-time root.
+#   build   Debian 12 with the build dependencies; compiles the program and gathers its run-time root.
 #   ci      Debian 12 slim + the program + a shell and procps: for GitLab `image:` jobs and Jenkins
 #           `docker.image(...).inside` (`--target ci`).
 #   action  the last stage, the one GitHub builds and runs: the binary, the shared libraries it
-#           still loads (glibc), CA certificates, nothing else (no shell, no package manager).
+#           loads, CA certificates, nothing else (no shell, no package manager).
+#
+# --build-arg LINK=static (for a prebuilt, published image) links Poco, OpenSSL and libstdc++
+# statically: Poco is built from Debian's source package first (scripts/build-poco-static), which
+# takes minutes. The default, LINK=shared, uses Debian's libpoco-dev: the action built from a tag is
+# built at the start of every job, and must not make each job wait for Poco.
 # tests/container/run builds both images and runs them the way the GitHub runner does.
 
 # ---------------------------------------------------------------------------------------------
 FROM debian:bookworm-slim AS build
+ARG LINK=shared
 # The dependency layer comes first and names nothing from the sources, so it stays cached while
 # the sources change.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       cmake g++ make libpoco-dev libssl-dev ca-certificates curl bzip2 xz-utils patch \
  && rm -rf /var/lib/apt/lists/*
-# Static Poco: its own layer, named by the script alone, so it is built once and stays cached.
+# Static Poco (LINK=static only): its own layer, named by the script alone, so it stays cached.
 COPY scripts/build-poco-static /src/scripts/build-poco-static
-RUN /src/scripts/build-poco-static /poco-static
+RUN if [ "$LINK" = static ]; then /src/scripts/build-poco-static /poco-static; fi
 # .dockerignore lets only CMakeLists.txt, CMakePresets.json, cmake/, plugin/ and that script in.
 COPY . /src
 # Build, then gather the run-time root in /rootfs: the binary (and the post-run entrypoint, a
@@ -28,7 +32,8 @@ COPY . /src
 # The hashed names (<subject hash>.0) are copied as files: the program looks a CA up by them and reads
 # the one or two a handshake needs, rather than indexing the whole bundle.
 RUN set -eu; \
-    cmake -S /src -B /build -DCMAKE_BUILD_TYPE=Release -DCCS_BUILD_TESTS=OFF -DCCS_STATIC=ON \
+    static=OFF; if [ "$LINK" = static ]; then static=ON; fi; \
+    cmake -S /src -B /build -DCMAKE_BUILD_TYPE=Release -DCCS_BUILD_TESTS=OFF -DCCS_STATIC=$static \
       -DCMAKE_PREFIX_PATH=/poco-static; \
     cmake --build /build -j "$(nproc)" --target codearts-check-stop; \
     bin=/build/plugin/codearts-check-stop; root=/rootfs; \
@@ -46,11 +51,16 @@ RUN set -eu; \
 
 # ---------------------------------------------------------------------------------------------
 FROM debian:bookworm-slim AS ci
-# CA certificates, and procps, which Jenkins needs to stop `sh` steps inside the container on abort
-# (bash is in the base). The program is linked statically against Poco and OpenSSL: no libraries.
-RUN apt-get update \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      ca-certificates procps \
+ARG LINK=shared
+# The Poco libraries the program loads (the .deb's Depends pull in the same ones; none when it is
+# linked statically), CA certificates, and procps, which Jenkins needs to stop `sh` steps inside the
+# container on abort (bash is in the base).
+RUN poco=""; \
+    if [ "$LINK" != static ]; then \
+      poco="libpocofoundation80 libpoconet80 libpoconetssl80 libpococrypto80 libpocojson80 libpocoutil80"; \
+    fi; \
+    apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates procps $poco \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /rootfs/usr/bin/ /usr/bin/
 # No ENTRYPOINT: GitLab and Jenkins run their own shell in this image.

@@ -49,9 +49,9 @@ const row = (item, measure, result, target = '', met = '') => rows.push([item, m
 
 function oneStopRows() {
     const one = hyperfineResults('one_stop.json');
-    row(1, 'codearts-check-stop, token: progress, stop, progress (3 requests, 1 connection); linked statically, as in the action image', timing(one.program));
+    row(1, 'codearts-check-stop, token: progress, stop, progress (3 requests, 1 connection); linked statically, as a prebuilt image (LINK=static) ships it', timing(one.program));
     const shared = one['program-shared'];
-    row(1, 'codearts-check-stop, the same, built with Debian\'s shared Poco (as the .deb)',
+    row(1, 'codearts-check-stop, the same, built with Debian\'s shared Poco (the action built from a tag, the .deb)',
         `${timing(shared)}; ${times(shared.median / one.curl.median)} of curl`);
     if (one['program-aksk']) row(1, 'codearts-check-stop, AK/SK signed', timing(one['program-aksk']));
     row(1, 'curl, token, the stop alone (the floor: 1 HTTPS request); `--cacert` emulator CA', timing(one.curl));

@@ -15,7 +15,7 @@
 namespace ccs::test {
 
 // The program this build made, or another build of it that CCS_TEST_PROGRAM names (.ci/run points it
-// at the statically linked one the action image ships, so that what ships passes the suite too).
+// at the statically linked one a prebuilt image ships, so that it passes the suite too).
 inline std::string program_path() {
     const char* other = std::getenv("CCS_TEST_PROGRAM");
     return other && *other ? other : CCS_PROGRAM_PATH;
