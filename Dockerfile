@@ -13,13 +13,15 @@
 
 # ---------------------------------------------------------------------------------------------
 FROM debian:bookworm-slim AS build
-ARG LINK=shared
 # The dependency layer comes first and names nothing from the sources, so it stays cached while
 # the sources change.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       cmake g++ make libpoco-dev libssl-dev ca-certificates curl bzip2 xz-utils patch \
  && rm -rf /var/lib/apt/lists/*
+# Declared after the dependency layer, which then does not depend on it (and stays step 2, where
+# tests/container/run looks for its cache hit).
+ARG LINK=shared
 # Static Poco (LINK=static only): its own layer, named by the script alone, so it stays cached.
 COPY scripts/build-poco-static /src/scripts/build-poco-static
 RUN if [ "$LINK" = static ]; then /src/scripts/build-poco-static /poco-static; fi
