@@ -34,8 +34,6 @@ public:
     // The context, built on first use (a run against http:// never builds one). Thread-safe.
     Poco::Net::Context::Ptr context() const;
 
-    const TlsOptions& options() const { return options_; }
-
 private:
     TlsOptions options_;
     mutable std::once_flag built_;
