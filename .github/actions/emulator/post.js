@@ -1,0 +1,4 @@
+"use strict";
+const { input, words, runEmulatorScript } = require("./run.js");
+
+runEmulatorScript(["finish", input("directory"), ...words("expect-stopped")]);
