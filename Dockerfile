@@ -25,31 +25,18 @@ ARG LINK=shared
 # Static Poco (LINK=static only): its own layer, named by the script alone, so it stays cached.
 COPY scripts/build-poco-static /src/scripts/build-poco-static
 RUN if [ "$LINK" = static ]; then /src/scripts/build-poco-static /poco-static; fi
-# .dockerignore lets only CMakeLists.txt, CMakePresets.json, cmake/, plugin/ and that script in.
+# .dockerignore lets only CMakeLists.txt, CMakePresets.json, cmake/, plugin/ and the two scripts in.
 COPY . /src
-# Build, then gather the run-time root in /rootfs: the binary (and the post-run entrypoint, a
-# symlink to it: the program tells the runs apart by argv[0]), exactly the shared libraries it
-# loads (ldd lists the loader too), and the CA certificates where OpenSSL's default paths look for
-# them (Debian's layout: /usr/lib/ssl/cert.pem and /usr/lib/ssl/certs point into /etc/ssl/certs).
-# The hashed names (<subject hash>.0) are copied as files: the program looks a CA up by them and reads
-# the one or two a handshake needs, rather than indexing the whole bundle.
+# Build, then gather the run-time root in /rootfs (scripts/gather-rootfs, which the prebuilt release
+# images use too): the binary and its post-run name, exactly the shared libraries it loads, and the CA
+# certificates where OpenSSL's default paths look for them.
 RUN set -eu; \
     static=OFF; if [ "$LINK" = static ]; then static=ON; fi; \
     cmake -S /src -B /build -DCMAKE_BUILD_TYPE=Release -DCCS_BUILD_TESTS=OFF -DCCS_STATIC=$static \
       -DCMAKE_PREFIX_PATH=/poco-static; \
     cmake --build /build -j "$(nproc)" --target codearts-check-stop; \
-    bin=/build/plugin/codearts-check-stop; root=/rootfs; \
-    strip "$bin"; \
-    install -D "$bin" "$root/usr/bin/codearts-check-stop"; \
-    ln -s codearts-check-stop "$root/usr/bin/codearts-check-stop-post"; \
-    if ldd "$bin" | grep 'not found'; then exit 1; fi; \
-    for lib in $(ldd "$bin" | grep -o '/[^ ]*'); do install -D "$lib" "$root$lib"; done; \
-    install -D -m 0644 /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"; \
-    for cert in /etc/ssl/certs/*.[0-9]; do cp -L "$cert" "$root/etc/ssl/certs/"; done; \
-    mkdir -p "$root/usr/lib/ssl"; \
-    ln -s /etc/ssl/certs/ca-certificates.crt "$root/usr/lib/ssl/cert.pem"; \
-    ln -s /etc/ssl/certs "$root/usr/lib/ssl/certs"; \
-    install -d -m 1777 "$root/tmp"
+    strip /build/plugin/codearts-check-stop; \
+    /src/scripts/gather-rootfs /build/plugin/codearts-check-stop /rootfs
 
 # ---------------------------------------------------------------------------------------------
 FROM debian:bookworm-slim AS ci
