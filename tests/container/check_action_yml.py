@@ -256,6 +256,15 @@ def check_dockerfile(text):
     return errors
 
 
+def with_scripts_it_runs(text, context_dir):
+    """The Dockerfile followed by the repository scripts it runs (/src/scripts/NAME): what the final
+    image holds may be laid out by one of them (scripts/gather-rootfs makes the post entrypoint)."""
+    for name in sorted(set(re.findall(r"/src/(scripts/[\w.-]+)", text))):
+        with open(os.path.join(context_dir, name), encoding="utf-8") as f:
+            text += "\n" + f.read()
+    return text
+
+
 def load(text):
     return yaml.load(text, Loader=UniqueKeyLoader)
 
@@ -348,7 +357,8 @@ def main():
     if args.dockerfile:
         try:
             with open(args.dockerfile, encoding="utf-8") as f:
-                errors += ["%s: %s" % (args.dockerfile, e) for e in check_dockerfile(f.read())]
+                text = with_scripts_it_runs(f.read(), os.path.dirname(os.path.abspath(args.dockerfile)))
+            errors += ["%s: %s" % (args.dockerfile, e) for e in check_dockerfile(text)]
         except OSError as error:
             errors.append("%s: %s" % (args.dockerfile, error))
     for error in errors:
