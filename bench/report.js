@@ -5,7 +5,7 @@
 //   node bench/report.js --work DIR --mode full|smoke --sdk-auth TEXT --program-aksk absent|refused|measured
 //
 // Reads: one_stop.json and many.json (hyperfine --export-json), watch_ms.txt (one latency in ms a line),
-// watch_state.txt, footprint.txt ("key value" lines), images.txt ("name bytes tool" lines).
+// watch_state.txt, footprint.txt and setup.txt ("key value" lines), images.txt ("name bytes tool" lines).
 
 const fs = require('fs');
 const path = require('path');
@@ -121,10 +121,33 @@ function footprintRows() {
     }
 }
 
+// 5: what "Set up job" spends on the action in every job that uses it (bench/setup-cost).
+function setupRows() {
+    const text = readText('setup.txt');
+    if (!text) {
+        row(5, 'set-up of the action', 'n/a (bench/setup-cost needs dist/ from scripts/release build and the base image of tests/container/run)');
+        return;
+    }
+    const values = Object.fromEntries(text.split('\n').map((line) => line.split(' ')));
+    const pull = Number(values.setup_pull_s);
+    row(5, 'set-up from the prebuilt image (`image: docker://…@sha256:…`, a release): pull by digest from a registry on loopback into an empty storage',
+        `median ${pull.toFixed(2)} s (${values.setup_pull_runs} runs)`, '≤ 5 s', verdict(pull <= 5));
+    if (values.setup_build_s) {
+        const build = Number(values.setup_build_s);
+        row(5, 'set-up from the Dockerfile (`image: Dockerfile`, @main): build into an empty storage, base image already there',
+            `${build.toFixed(0)} s; ${times(build / pull)} the pull`);
+    }
+    for (const arch of ['amd64', 'arm64']) {
+        row(5, `prebuilt image, linux/${arch}: uncompressed / downloaded by a pull`,
+            `${mb(Number(values[`image_bytes_${arch}`]))} / ${mb(Number(values[`download_bytes_${arch}`]))}`);
+    }
+}
+
 oneStopRows();
 watchRows();
 manyRows();
 footprintRows();
+setupRows();
 
 const lines = [];
 if (options.mode === 'smoke') lines.push('Smoke run: a few runs of each measurement, the numbers are rough.', '');

@@ -2,10 +2,14 @@
 """What a registry serves for a multi-arch release, read over the registry API (v2) as `docker pull` does.
 
     registry_check.py HOST:PORT REPOSITORY DIGEST TAG [TAG ...]
+    registry_check.py --sizes HOST:PORT REPOSITORY DIGEST
+
 
 Prints nothing and exits 0 when every TAG resolves to the manifest list DIGEST, and that list names
 exactly linux/amd64 and linux/arm64, each of whose image manifests the registry also serves with an
-entrypoint-bearing config. Otherwise prints what differs (one line) and exits 1. Plain HTTP: it is
+entrypoint-bearing config. Otherwise prints what differs (one line) and exits 1. With --sizes it
+prints, for each architecture of the list DIGEST, "download_bytes_<arch> N": what a pull of that
+architecture's image transfers (its manifest's config and compressed layers). Plain HTTP: it is
 meant for a registry on loopback.
 """
 
@@ -37,7 +41,18 @@ def check_image(base, repository, entry):
     return problems
 
 
+def print_sizes(base, repository, digest):
+    _, manifest_list = get(base, "/v2/%s/manifests/%s" % (repository, digest), LIST)
+    for entry in manifest_list.get("manifests", []):
+        _, manifest = get(base, "/v2/%s/manifests/%s" % (repository, entry["digest"]), IMAGE)
+        size = manifest["config"]["size"] + sum(layer["size"] for layer in manifest["layers"])
+        print("download_bytes_%s %d" % (entry["platform"]["architecture"], size))
+    return 0
+
+
 def main(argv):
+    if len(argv) == 5 and argv[1] == "--sizes":
+        return print_sizes("http://" + argv[2], argv[3], argv[4])
     if len(argv) < 5:
         sys.exit(__doc__)
     host, repository, digest, tags = argv[1], argv[2], argv[3], argv[4:]
