@@ -11,12 +11,12 @@
 # the binary links, so they always match the Poco and OpenSSL the package was built against;
 # ca-certificates is added because the program trusts the system store by default. A static build
 # (CCS_STATIC) links only glibc dynamically, so its package depends on libc6 and ca-certificates.
+# tests/container/run installs the package into a clean Debian 12 tree and runs it there.
 #
 # Cross-compiled (the static-arm64 preset), the package is for the target's Debian architecture:
 # CPack would otherwise ask dpkg for the host's. dpkg-shlibdeps then needs the target's libc6 in
 # dpkg's database (libc6:arm64, which the multiarch libssl-dev:arm64 of `scripts/install-deps
 # --release` pulls in) to map libc.so.6 to its package.
-# tests/container/run installs the package into a clean Debian 12 tree and runs it there.
 
 set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
 
