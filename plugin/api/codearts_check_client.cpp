@@ -130,8 +130,8 @@ CallResult CodeArtsCheckClient::call(const MakeRequest& unsigned_request, const 
         log_(line);
     };
     const auto note_failover = [&](const http::Failover& failover) {
-        log_(failover.from + " could not be reached (" + http::to_string(failover.exchange.error.kind) + ": " +
-             failover.exchange.error.message + "); trying " + failover.to);
+        log_(failover.from + " could not be reached (" + http::to_string(failover.exchange.error.kind) +
+             ": " + failover.exchange.error.message + "); trying " + failover.to);
     };
     http::exchange_with_retries(endpoints_, retry_, deadline, authorized, judge, note, note_failover, sleep_);
     return result;

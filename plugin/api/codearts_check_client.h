@@ -44,7 +44,8 @@ private:
     using Interpret = std::function<void(const HttpResponse&, CallResult&)>;
     // The unsigned request for one endpoint.
     using MakeRequest = std::function<HttpRequest(const std::string& endpoint)>;
-    CallResult call(const MakeRequest& unsigned_request, const Deadline& deadline, const Interpret& interpret);
+    CallResult call(const MakeRequest& unsigned_request, const Deadline& deadline,
+                    const Interpret& interpret);
 
     ClientSettings settings_;
     const auth::Authorizer& authorizer_;

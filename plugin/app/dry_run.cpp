@@ -45,17 +45,16 @@ std::string endpoint_line(const inputs::Config& config) {
 std::string describe_planned_requests(const inputs::Config& config, const auth::Authorizer& authorizer) {
     std::ostringstream text;
     text << "dry run: nothing is sent.\n"
-         << endpoint_line(config)
-         << "credentials: " << config.credential_why << '\n'
-         << iam_line(config)
-         << "deadline: " << config.timeout.count() << " ms, up to " << config.retries << " attempts per call, "
-         << config.concurrency << " task(s) at once\n"
+         << endpoint_line(config) << "credentials: " << config.credential_why << '\n'
+         << iam_line(config) << "deadline: " << config.timeout.count() << " ms, up to " << config.retries
+         << " attempts per call, " << config.concurrency << " task(s) at once\n"
          << "reporting: " << to_string(config.ci) << '\n';
     for (const auto& task_id : config.task_ids) {
         text << "task " << task_id << ":\n";
         describe(text, config, api::progress_request(config.endpoints.front(), task_id), authorizer);
         describe(text, config, api::stop_request(config.endpoints.front(), task_id), authorizer);
-        text << "  then " << api::progress_request(config.endpoints.front(), task_id).method << " .../progress again to confirm\n";
+        text << "  then " << api::progress_request(config.endpoints.front(), task_id).method
+             << " .../progress again to confirm\n";
     }
     return text.str();
 }

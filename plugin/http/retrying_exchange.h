@@ -38,9 +38,9 @@ bool worth_retrying(TransportErrorKind kind);
 
 // An attempt that moved on to another endpoint (http/endpoint_list.h), for the caller's log line.
 struct Failover {
-    const std::string& from;    // the endpoint that could not be reached
-    const Exchange& exchange;   // why
-    const std::string& to;      // the one tried next, with what is left of the attempt's time
+    const std::string& from;   // the endpoint that could not be reached
+    const Exchange& exchange;  // why
+    const std::string& to;     // the one tried next, with what is left of the attempt's time
 };
 using NoteFailover = std::function<void(const Failover&)>;
 // The request for one endpoint (its Host header, its base path, a signature over both).
@@ -57,6 +57,7 @@ int exchange_with_retries(Connection& connection, const RetryPolicy& policy, con
 // attempt; answers are judged and retried as above.
 int exchange_with_retries(EndpointList& endpoints, const RetryPolicy& policy, const Deadline& deadline,
                           const MakeRequestFor& make_request, const IsTransient& is_transient,
-                          const NoteAttempt& note, const NoteFailover& note_failover, const Sleep& sleep = {});
+                          const NoteAttempt& note, const NoteFailover& note_failover,
+                          const Sleep& sleep = {});
 
 }  // namespace ccs::http

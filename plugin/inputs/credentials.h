@@ -1,7 +1,7 @@
 // Which credentials the run uses: the one place that decides.
 //
-// Four kinds, each given by its own inputs: an IAM token (--iam-token, formerly --token); AK/SK (--ak, --sk, and for
-// temporary keys --security-token); an IAM user's password (--username, --password, --domain); OIDC
+// Four kinds, each given by its own inputs: an IAM token (--iam-token, formerly --token); AK/SK (--ak, --sk,
+// and for temporary keys --security-token); an IAM user's password (--username, --password, --domain); OIDC
 // federation (--idp-id with --id-token, --id-token-file or the GitHub Actions OIDC service). A kind
 // counts as given when any of its inputs is.
 //

@@ -27,8 +27,8 @@ struct RegionEndpoints {
 // As huaweicloud-sdk-go-v3 and -python-v3 list them (services/codeartscheck/v2/region), in their order.
 const std::vector<RegionEndpoints>& region_table() {
     static const std::vector<RegionEndpoints> table = {
-        {"cn-north-4", true},   {"cn-north-1", true},   {"cn-east-2", true},       {"cn-south-1", true},
-        {"cn-east-3", true},    {"la-north-2", false},  {"sa-brazil-1", false},    {"ap-southeast-3", false},
+        {"cn-north-4", true}, {"cn-north-1", true},  {"cn-east-2", true},    {"cn-south-1", true},
+        {"cn-east-3", true},  {"la-north-2", false}, {"sa-brazil-1", false}, {"ap-southeast-3", false},
     };
     return table;
 }
@@ -101,8 +101,9 @@ std::string checked_region(const GivenValue& given, bool must_be_known) {
     const auto& known = known_regions();
     if (!must_be_known && looks_like_region(region)) return region;
     if (std::find(known.begin(), known.end(), region) != known.end()) return region;
-    throw InvalidInput(given.origin + ": unknown region " + quoted(region) + "; known regions: " +
-                       region_list() + " (for another, set " + all_names("endpoint") + ", or its endpoints in " +
+    throw InvalidInput(given.origin + ": unknown region " + quoted(region) +
+                       "; known regions: " + region_list() + " (for another, set " + all_names("endpoint") +
+                       ", or its endpoints in " +
                        region_override_variable(looks_like_region(region) ? region : "<REGION>") + ")");
 }
 
@@ -116,9 +117,11 @@ const std::string* override_value(const std::string& variable, const Environment
 std::vector<std::string> override_endpoints(const std::string& variable, const std::string& value,
                                             bool allow_insecure_http) {
     std::vector<std::string> urls;
-    const Poco::StringTokenizer items(value, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+    const Poco::StringTokenizer items(
+        value, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
     for (const auto& item : items) {
-        const std::string url = checked_endpoint(GivenValue{variable, {item}, Source::Sdk}, allow_insecure_http);
+        const std::string url =
+            checked_endpoint(GivenValue{variable, {item}, Source::Sdk}, allow_insecure_http);
         if (std::find(urls.begin(), urls.end(), url) == urls.end()) urls.push_back(url);
     }
     if (urls.size() > kMaxEndpoints) {
@@ -157,7 +160,8 @@ const std::vector<std::string>& known_regions() {
 
 std::vector<std::string> region_endpoints(const std::string& region) {
     const auto& table = region_table();
-    const auto row = std::find_if(table.begin(), table.end(), [&](const auto& r) { return r.region == region; });
+    const auto row =
+        std::find_if(table.begin(), table.end(), [&](const auto& r) { return r.region == region; });
     if (row == table.end()) return {};
     const std::string host = "https://codearts-check." + region + ".myhuaweicloud";
     if (row->has_cn_endpoint) return {host + ".com", host + ".cn"};
@@ -166,7 +170,8 @@ std::vector<std::string> region_endpoints(const std::string& region) {
 
 std::string region_override_variable(const std::string& region) {
     std::string upper;
-    for (const char c : region) upper += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (const char c : region)
+        upper += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return "HUAWEICLOUD_SDK_REGION_CODEARTSCHECK_" + upper;
 }
 

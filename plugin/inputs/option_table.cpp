@@ -83,7 +83,8 @@ std::vector<OptionSpec> build_table() {
             .mark_secret()
             .limit(kTokenLimit)
             .formerly("token"),
-        value_option("ak", "AK", "Access key id of permanent or temporary access keys; every request is signed "
+        value_option("ak", "AK",
+                     "Access key id of permanent or temporary access keys; every request is signed "
                      "with the SK. Not a secret: it may be shown.")
             .alias("HUAWEICLOUD_SDK_AK")
             .alias("CLOUD_SDK_AK")
@@ -103,7 +104,8 @@ std::vector<OptionSpec> build_table() {
                      "Default: looked up once from IAM by the region's name.")
             .alias("HUAWEICLOUD_SDK_PROJECT_ID")
             .auth_action_alias("HUAWEI_CLOUD_PROJECT_ID"),
-        value_option("username", "NAME", "IAM user name; a token is obtained from IAM with --password and --domain."),
+        value_option("username", "NAME",
+                     "IAM user name; a token is obtained from IAM with --password and --domain."),
         value_option("password", "PASSWORD", "Password of the IAM user --username.").mark_secret(),
         value_option("domain", "NAME", "Account (domain) name of the IAM user --username."),
         value_option("idp-id", "ID",
@@ -114,7 +116,8 @@ std::vector<OptionSpec> build_table() {
         value_option("id-token", "TOKEN", "OIDC id token to exchange at IAM (with --idp-id).")
             .mark_secret()
             .limit(kTokenLimit),
-        value_option("id-token-file", "PATH", "File that holds the OIDC id token to exchange (with --idp-id).")
+        value_option("id-token-file", "PATH",
+                     "File that holds the OIDC id token to exchange (with --idp-id).")
             .limit(kPathLimit)
             .alias("HUAWEICLOUD_SDK_ID_TOKEN_FILE"),
         value_option("audience", "AUDIENCE",
@@ -223,6 +226,7 @@ std::vector<SourceNames> sources_of(const OptionSpec& spec) {
     if (!spec.former_name.empty()) own.push_back(spec.former_name);
     const auto each = [&own](std::string (*convert)(const std::string&)) {
         std::vector<std::string> names;
+        names.reserve(own.size());
         for (const auto& name : own) names.push_back(convert(name));
         return names;
     };

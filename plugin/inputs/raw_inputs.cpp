@@ -42,15 +42,18 @@ std::optional<GivenValue> from_variable(const std::string& variable, Source sour
 
 std::optional<GivenValue> from_name(const std::string& name, Source source, const CommandLine& command_line,
                                     const Environment& env) {
-    return source == Source::CommandLine ? from_command_line(name, command_line) : from_variable(name, source, env);
+    return source == Source::CommandLine ? from_command_line(name, command_line)
+                                         : from_variable(name, source, env);
 }
 
 // A current and a former name at one source: equal values are one value given twice; different ones
 // cannot both be meant. Neither value is shown: the option may be a secret.
 void check_same_value(const GivenValue& current, const GivenValue& former) {
     if (current.values == former.values) return;
-    throw InvalidInput(current.origin + " and " + former.origin + " are both given, with different values (not "
-                       "shown); " + former.origin + " is the former name of " + current.origin + ": give one");
+    throw InvalidInput(current.origin + " and " + former.origin +
+                       " are both given, with different values (not "
+                       "shown); " +
+                       former.origin + " is the former name of " + current.origin + ": give one");
 }
 
 // The value at the most explicit source that gives one. At the program's own sources the names are

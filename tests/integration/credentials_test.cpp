@@ -368,7 +368,8 @@ TEST_CASE("an explicit kind beats another kind in the SDK's variables; two expli
     CHECK(contains(dry.out, "credentials: password (from --username, --password, --domain)"));
     CHECK(contains(dry.out, "ignored: AK/SK (HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK)"));
 
-    const ProcessResult both = run_program(fixture.args({"--iam-token", "tok-S3CR3T-x", "--ak", ak, "--sk", sk}));
+    const ProcessResult both =
+        run_program(fixture.args({"--iam-token", "tok-S3CR3T-x", "--ak", ak, "--sk", sk}));
     CHECK(both.exit_code == 2);
     CHECK(contains(both.err, "more than one kind"));
     CHECK(fixture.emulator.requests().empty());

@@ -16,11 +16,12 @@ const std::string region = "cn-north-4";
 const std::string override_variable = "HUAWEICLOUD_SDK_REGION_CODEARTSCHECK_CN_NORTH_4";
 
 std::vector<std::string> region_args(const Emulator& emulator) {
-    return {"--region", region, "--iam-token", token, "--ca-file", emulator.cert_file(), "--task-id", task,
-            "--timeout", "10s", "--retries", "1"};
+    return {"--region",  region, "--iam-token", token, "--ca-file", emulator.cert_file(),
+            "--task-id", task,   "--timeout",   "10s", "--retries", "1"};
 }
 
-const std::vector<std::string> stop_calls = {"GET /v2/tasks/" + task + "/progress", "POST /v2/tasks/" + task + "/stop",
+const std::vector<std::string> stop_calls = {"GET /v2/tasks/" + task + "/progress",
+                                             "POST /v2/tasks/" + task + "/stop",
                                              "GET /v2/tasks/" + task + "/progress"};
 
 }  // namespace
@@ -76,7 +77,8 @@ TEST_CASE("every endpoint refuses: the call fails, having tried each once per at
     options.refusing_port = true;
     Emulator emulator(options);
     // The refusing one twice under two spellings would be one endpoint; localhost is another host.
-    const std::string other = "https://localhost:" + emulator.refusing_url().substr(emulator.refusing_url().rfind(':') + 1);
+    const std::string other =
+        "https://localhost:" + emulator.refusing_url().substr(emulator.refusing_url().rfind(':') + 1);
     const Environment env = {{override_variable, emulator.refusing_url() + "," + other}};
 
     const ProcessResult run = run_program(region_args(emulator), env);

@@ -156,7 +156,8 @@ Stage stage_for(const FaultScenario& scenario) {
     Stage stage;
     const std::string& setup = scenario.setup;
     if (setup == "refused") {
-        stage.args = {"--endpoint", "https://127.0.0.1:" + std::to_string(unused_port()), "--iam-token", token};
+        stage.args = {"--endpoint", "https://127.0.0.1:" + std::to_string(unused_port()), "--iam-token",
+                      token};
     } else if (setup == "unresolvable") {
         stage.args = {"--endpoint", "https://codearts-check.invalid", "--iam-token", token};
     } else {

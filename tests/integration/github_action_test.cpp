@@ -134,16 +134,17 @@ TEST_CASE("`token` and `iam-token` both given with different values: exit 2, not
 TEST_CASE("the former flag --token and variable CODEARTS_CHECK_TOKEN still stop the task") {
     SUBCASE("--token") {
         Emulator emulator(one_running_task(token, stopped_id));
-        const ProcessResult run = run_program({"--endpoint", emulator.url(), "--ca-file", emulator.cert_file(),
-                                               "--task-id", stopped_id, "--token", token});
+        const ProcessResult run =
+            run_program({"--endpoint", emulator.url(), "--ca-file", emulator.cert_file(), "--task-id",
+                         stopped_id, "--token", token});
         CHECK(run.exit_code == 0);
         CHECK(emulator.task_status(stopped_id) == 3);
     }
     SUBCASE("CODEARTS_CHECK_TOKEN") {
         Emulator emulator(one_running_task(token, stopped_id));
-        const ProcessResult run =
-            run_program({"--endpoint", emulator.url(), "--ca-file", emulator.cert_file(), "--task-id", stopped_id},
-                        {{"CODEARTS_CHECK_TOKEN", token}});
+        const ProcessResult run = run_program(
+            {"--endpoint", emulator.url(), "--ca-file", emulator.cert_file(), "--task-id", stopped_id},
+            {{"CODEARTS_CHECK_TOKEN", token}});
         CHECK(run.exit_code == 0);
         CHECK(emulator.task_status(stopped_id) == 3);
     }

@@ -116,7 +116,8 @@ TEST_CASE("a CA found only in a hashed SSL_CERT_DIR is trusted") {
 
 TEST_CASE("http:// is for loopback only, unless --allow-insecure-http") {
     const std::vector<std::string> args = {
-        "--endpoint", "http://codearts-check.corp.example", "--iam-token", token, "--task-id", task, "--dry-run"};
+        "--endpoint", "http://codearts-check.corp.example", "--iam-token", token, "--task-id", task,
+        "--dry-run"};
     const ProcessResult refused = run_program(args);
     CHECK(refused.exit_code == 2);
     CHECK(contains(refused.err, "--allow-insecure-http"));

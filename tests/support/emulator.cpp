@@ -94,7 +94,8 @@ Emulator::Emulator(const EmulatorOptions& options) : dir_("ccs-emulator") {
     if (!options.refusing_port) return;
     const auto refusing = process_->read_line(startup_limit);
     if (!refusing || refusing->rfind("http", 0) != 0) {
-        throw std::runtime_error("the emulator gave no refusing port; its stderr:\n" + process_->stderr_text());
+        throw std::runtime_error("the emulator gave no refusing port; its stderr:\n" +
+                                 process_->stderr_text());
     }
     refusing_url_ = *refusing;
 }

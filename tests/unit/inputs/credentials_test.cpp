@@ -43,8 +43,9 @@ TEST_CASE("the token is taken and reported as a secret") {
 TEST_CASE("no credentials: the message names every kind and every way to give it") {
     const std::string message = failure_of({}, base_env());
     CHECK(message.find("no credentials") == 0);
-    for (const char* name : {"--iam-token", "INPUT_IAM-TOKEN", "CODEARTS_CHECK_IAM_TOKEN", "--ak", "HUAWEICLOUD_SDK_AK",
-                             "CLOUD_SDK_AK", "--sk", "--username", "--password", "--domain", "--idp-id"}) {
+    for (const char* name :
+         {"--iam-token", "INPUT_IAM-TOKEN", "CODEARTS_CHECK_IAM_TOKEN", "--ak", "HUAWEICLOUD_SDK_AK",
+          "CLOUD_SDK_AK", "--sk", "--username", "--password", "--domain", "--idp-id"}) {
         CHECK(has(message, name));
     }
 }
@@ -125,7 +126,9 @@ TEST_CASE("temporary AK/SK: the security token goes with them, and is a secret")
 TEST_CASE("a half-given AK/SK names what is missing, with every way to give it") {
     const std::string no_sk = failure_of({"--ak", "AK1"}, base_env());
     CHECK(has(no_sk, "AK/SK credentials are incomplete: --ak is given"));
-    CHECK(has(no_sk, "--sk (input sk / INPUT_SK, CODEARTS_CHECK_SK, HUAWEICLOUD_SDK_SK, CLOUD_SDK_SK, or HUAWEI_CLOUD_SECRET_ACCESS_KEY)"));
+    CHECK(has(no_sk,
+              "--sk (input sk / INPUT_SK, CODEARTS_CHECK_SK, HUAWEICLOUD_SDK_SK, CLOUD_SDK_SK, or "
+              "HUAWEI_CLOUD_SECRET_ACCESS_KEY)"));
     CHECK(has(failure_of({}, with(base_env(), {{"HUAWEICLOUD_SDK_SK", "sk-1"}})), "set --ak"));
     const std::string token_only = failure_of({"--security-token", "st-1"}, base_env());
     CHECK(has(token_only, "set --ak"));

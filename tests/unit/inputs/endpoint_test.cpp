@@ -26,13 +26,15 @@ TEST_CASE("each known region maps to its endpoints as the SDKs list them, .com f
         const std::string com = "https://codearts-check." + region + ".myhuaweicloud.com";
         const std::string cn = "https://codearts-check." + region + ".myhuaweicloud.cn";
         const bool mainland = region.rfind("cn-", 0) == 0;
-        CHECK(config.endpoints == (mainland ? std::vector<std::string>{com, cn} : std::vector<std::string>{com}));
+        CHECK(config.endpoints ==
+              (mainland ? std::vector<std::string>{com, cn} : std::vector<std::string>{com}));
         CHECK(config.endpoint_origin == "region " + region);
         CHECK(config.region == region);
     }
 }
 
-TEST_CASE("HUAWEICLOUD_SDK_REGION_CODEARTSCHECK_<REGION> replaces the region's endpoints, as the Go SDK reads it") {
+TEST_CASE(
+    "HUAWEICLOUD_SDK_REGION_CODEARTSCHECK_<REGION> replaces the region's endpoints, as the Go SDK reads it") {
     const std::string variable = "HUAWEICLOUD_SDK_REGION_CODEARTSCHECK_CN_NORTH_4";
     CHECK(region_override_variable("cn-north-4") == variable);
 
@@ -44,8 +46,8 @@ TEST_CASE("HUAWEICLOUD_SDK_REGION_CODEARTSCHECK_<REGION> replaces the region's e
         CHECK(config.region == "cn-north-4");
     }
     SUBCASE("another region's variable changes nothing here") {
-        const Config config =
-            config_of({}, valid_env_with("HUAWEICLOUD_SDK_REGION_CODEARTSCHECK_CN_EAST_3", "https://x.example"));
+        const Config config = config_of(
+            {}, valid_env_with("HUAWEICLOUD_SDK_REGION_CODEARTSCHECK_CN_EAST_3", "https://x.example"));
         CHECK(config.endpoints.front() == "https://codearts-check.cn-north-4.myhuaweicloud.com");
     }
     SUBCASE("it makes a region the SDKs do not list usable") {
@@ -59,11 +61,13 @@ TEST_CASE("HUAWEICLOUD_SDK_REGION_CODEARTSCHECK_<REGION> replaces the region's e
         CHECK(config_of({}, valid_env_with(variable, " ")).endpoints.size() == 2);
     }
     SUBCASE("--endpoint still wins") {
-        const Config config = config_of({"--endpoint", "https://h.example"}, valid_env_with(variable, "https://x.example"));
+        const Config config =
+            config_of({"--endpoint", "https://h.example"}, valid_env_with(variable, "https://x.example"));
         CHECK(config.endpoints == std::vector<std::string>{"https://h.example"});
     }
     SUBCASE("each entry is checked as --endpoint is, and the message names the variable") {
-        const std::string message = failure_of({}, valid_env_with(variable, "https://a.example,http://b.example"));
+        const std::string message =
+            failure_of({}, valid_env_with(variable, "https://a.example,http://b.example"));
         CHECK(message.rfind(variable + ": \"http://b.example\" uses http", 0) == 0);
         CHECK(failure_of({}, valid_env_with(variable, "https://u:p@a.example")).find("(not shown)") !=
               std::string::npos);
@@ -102,7 +106,8 @@ TEST_CASE("an endpoint overrides the region, which becomes optional") {
     CHECK(config.region == "cn-north-4");
 
     const Config no_region = config_of(
-        {}, {{"INPUT_TASK-ID", "a"}, {"INPUT_IAM-TOKEN", "t"}, {"CODEARTS_CHECK_ENDPOINT", "https://h.example"}});
+        {},
+        {{"INPUT_TASK-ID", "a"}, {"INPUT_IAM-TOKEN", "t"}, {"CODEARTS_CHECK_ENDPOINT", "https://h.example"}});
     CHECK(no_region.region.empty());
     CHECK(no_region.endpoint_origin == "CODEARTS_CHECK_ENDPOINT");
 }
@@ -116,7 +121,8 @@ TEST_CASE("with an endpoint, a region outside the table is accepted if it looks 
 }
 
 TEST_CASE("https endpoints keep their port and path, without trailing slashes") {
-    CHECK(with_endpoint("https://h.example:8443/prefix//").endpoints.front() == "https://h.example:8443/prefix");
+    CHECK(with_endpoint("https://h.example:8443/prefix//").endpoints.front() ==
+          "https://h.example:8443/prefix");
 }
 
 TEST_CASE("http is allowed for loopback hosts only") {

@@ -105,7 +105,8 @@ TEST_CASE("size limits name the input and do not echo the value") {
         CHECK(message == "INPUT_IAM-TOKEN: too long (100001 bytes; at most 100000)");
     }
     SUBCASE("a token of exactly the limit passes") {
-        CHECK(token_of(config_of({}, valid_env_with("INPUT_IAM-TOKEN", std::string(100000, 'x')))).size() == 100000);
+        CHECK(token_of(config_of({}, valid_env_with("INPUT_IAM-TOKEN", std::string(100000, 'x')))).size() ==
+              100000);
     }
     SUBCASE("endpoint") {
         const std::string url = "https://" + std::string(4100, 'a') + ".example";
@@ -168,9 +169,11 @@ TEST_CASE("the current and the former name at one source must agree") {
     SUBCASE("different values: an input error naming both, showing neither value") {
         const std::string message = failure_of({"--iam-token", "tok-a", "--token", "tok-b"}, valid_env());
         CHECK(message ==
-              "--iam-token and --token are both given, with different values (not shown); --token is the former "
+              "--iam-token and --token are both given, with different values (not shown); --token is the "
+              "former "
               "name of --iam-token: give one");
-        CHECK(failure_of({}, valid_env_with("INPUT_TOKEN", "other")).rfind("INPUT_IAM-TOKEN and INPUT_TOKEN", 0) == 0);
+        CHECK(failure_of({}, valid_env_with("INPUT_TOKEN", "other"))
+                  .rfind("INPUT_IAM-TOKEN and INPUT_TOKEN", 0) == 0);
         Environment env = valid_env_without("INPUT_IAM-TOKEN");
         env["CODEARTS_CHECK_IAM_TOKEN"] = "a";
         env["CODEARTS_CHECK_TOKEN"] = "b";
@@ -221,7 +224,8 @@ TEST_CASE("huaweicloud/auth-action's variables are read, below the program's own
         env["INPUT_IAM-TOKEN"] = "tok";
         const Config config = config_of({}, env);
         CHECK(token_of(config) == "tok");
-        CHECK(config.credential_why.find("ignored: AK/SK (HUAWEI_CLOUD_ACCESS_KEY_ID, HUAWEI_CLOUD_SECRET_ACCESS_KEY), "
-                                         "given in auth-action variables") != std::string::npos);
+        CHECK(config.credential_why.find(
+                  "ignored: AK/SK (HUAWEI_CLOUD_ACCESS_KEY_ID, HUAWEI_CLOUD_SECRET_ACCESS_KEY), "
+                  "given in auth-action variables") != std::string::npos);
     }
 }
