@@ -9,7 +9,13 @@
 #
 # The run-time dependencies are computed by dpkg-shlibdeps (package dpkg-dev) from the libraries
 # the binary links, so they always match the Poco and OpenSSL the package was built against;
-# ca-certificates is added because the program trusts the system store by default.
+# ca-certificates is added because the program trusts the system store by default. A static build
+# (CCS_STATIC) links only glibc dynamically, so its package depends on libc6 and ca-certificates.
+#
+# Cross-compiled (the static-arm64 preset), the package is for the target's Debian architecture:
+# CPack would otherwise ask dpkg for the host's. dpkg-shlibdeps then needs the target's libc6 in
+# dpkg's database (libc6:arm64, which the multiarch libssl-dev:arm64 of `scripts/install-deps
+# --release` pulls in) to map libc.so.6 to its package.
 # tests/container/run installs the package into a clean Debian 12 tree and runs it there.
 
 set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
@@ -35,5 +41,14 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "ca-certificates")
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)
+if(CMAKE_CROSSCOMPILING)
+  # GNU processor names -> Debian architectures, for the targets there is a toolchain file for.
+  set(ccs_debian_architectures aarch64=arm64 x86_64=amd64)
+  list(FILTER ccs_debian_architectures INCLUDE REGEX "^${CMAKE_SYSTEM_PROCESSOR}=")
+  if(NOT ccs_debian_architectures)
+    message(FATAL_ERROR "packaging: no Debian architecture known for ${CMAKE_SYSTEM_PROCESSOR}")
+  endif()
+  string(REGEX REPLACE "^.*=" "" CPACK_DEBIAN_PACKAGE_ARCHITECTURE "${ccs_debian_architectures}")
+endif()
 
 include(CPack)

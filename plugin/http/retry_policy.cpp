@@ -2,15 +2,29 @@
 
 #include <Poco/NumberParser.h>
 #include <Poco/String.h>
+#include <openssl/rand.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdint>
 #include <random>
 
 namespace ccs::http {
 namespace {
 
+// Seeded from OpenSSL's generator, not std::random_device: libstdc++ 12 implements that with glibc
+// 2.36's arc4random, which would make the statically linked program refuse to start on older glibc
+// (Ubuntu 22.04's 2.35). Jitter needs no secrecy: the clock is the fallback.
+std::uint64_t jitter_seed() {
+    std::uint64_t seed = 0;
+    if (RAND_bytes(reinterpret_cast<unsigned char*>(&seed), sizeof seed) != 1) {
+        seed = static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
+    }
+    return seed;
+}
+
 double default_random() {
-    thread_local std::mt19937_64 engine{std::random_device{}()};
+    thread_local std::mt19937_64 engine{jitter_seed()};
     return std::uniform_real_distribution<double>(0.0, 1.0)(engine);
 }
 
