@@ -81,25 +81,27 @@ CodeArtsCheckClient::CodeArtsCheckClient(const ClientSettings& settings, const a
                                          Log log, Sleep sleep)
     : settings_(settings),
       authorizer_(authorizer),
-      connection_(http::Origin::parse(settings.endpoint), settings.tls, settings.proxy),
+      endpoints_(settings.endpoints, settings.tls, settings.proxy),
       retry_(settings.max_attempts),
       log_(log ? std::move(log) : Log([](const std::string&) {})),
       sleep_(std::move(sleep)) {}
 
 CallResult CodeArtsCheckClient::stop(const std::string& task_id, const Deadline& deadline) {
-    return call(stop_request(settings_.endpoint, task_id), deadline, interpret_stop);
+    return call([&](const std::string& endpoint) { return stop_request(endpoint, task_id); }, deadline,
+                interpret_stop);
 }
 
 CallResult CodeArtsCheckClient::progress(const std::string& task_id, const Deadline& deadline) {
-    return call(progress_request(settings_.endpoint, task_id), deadline, interpret_progress);
+    return call([&](const std::string& endpoint) { return progress_request(endpoint, task_id); }, deadline,
+                interpret_progress);
 }
 
-CallResult CodeArtsCheckClient::call(const HttpRequest& unsigned_request, const Deadline& deadline,
+CallResult CodeArtsCheckClient::call(const MakeRequest& unsigned_request, const Deadline& deadline,
                                      const Interpret& interpret) {
     CallResult result;
-    // Authorized afresh for every attempt: a signature carries its own time.
-    const auto authorized = [&] {
-        HttpRequest request = unsigned_request;
+    // Authorized afresh for every attempt and endpoint: a signature carries its own time and host.
+    const auto authorized = [&](const std::string& endpoint) {
+        HttpRequest request = unsigned_request(endpoint);
         authorizer_.authorize(request);
         return request;
     };
@@ -127,7 +129,11 @@ CallResult CodeArtsCheckClient::call(const HttpRequest& unsigned_request, const 
         if (attempt.wait) line += "; retrying in " + std::to_string(attempt.wait->count()) + " ms";
         log_(line);
     };
-    http::exchange_with_retries(connection_, retry_, deadline, authorized, judge, note, sleep_);
+    const auto note_failover = [&](const http::Failover& failover) {
+        log_(failover.from + " could not be reached (" + http::to_string(failover.exchange.error.kind) +
+             ": " + failover.exchange.error.message + "); trying " + failover.to);
+    };
+    http::exchange_with_retries(endpoints_, retry_, deadline, authorized, judge, note, note_failover, sleep_);
     return result;
 }
 

@@ -4,16 +4,20 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "api/task_api.h"
 #include "auth/authorizer.h"
+#include "http/endpoint_list.h"
 #include "http/retry_policy.h"
 #include "http/transport.h"
 
 namespace ccs::api {
 
 struct ClientSettings {
-    std::string endpoint;     // "https://codearts-check.cn-north-4.myhuaweicloud.com[/base]"
+    // "https://codearts-check.cn-north-4.myhuaweicloud.com[/base]", then the region's other endpoints,
+    // tried when one cannot be reached (http/endpoint_list.h). Not empty.
+    std::vector<std::string> endpoints;
     http::SharedTlsContext tls;  // the run's, shared by every connection
     http::ProxySettings proxy;  // from HTTPS_PROXY / NO_PROXY, through the Config
     int max_attempts = 4;
@@ -38,11 +42,14 @@ public:
 private:
     // Judges one answer: success, or an error with its class. Progress answers also get parsed.
     using Interpret = std::function<void(const HttpResponse&, CallResult&)>;
-    CallResult call(const HttpRequest& unsigned_request, const Deadline& deadline, const Interpret& interpret);
+    // The unsigned request for one endpoint.
+    using MakeRequest = std::function<HttpRequest(const std::string& endpoint)>;
+    CallResult call(const MakeRequest& unsigned_request, const Deadline& deadline,
+                    const Interpret& interpret);
 
     ClientSettings settings_;
     const auth::Authorizer& authorizer_;
-    http::Connection connection_;
+    http::EndpointList endpoints_;
     http::RetryPolicy retry_;
     Log log_;
     Sleep sleep_;

@@ -17,7 +17,7 @@ bool is_secret(const std::string& value, const std::vector<std::string>& secrets
 
 void describe(std::ostream& text, const inputs::Config& config, HttpRequest request, const auth::Authorizer& authorizer) {
     authorizer.authorize(request);
-    text << "  " << request.method << ' ' << config.endpoint << request.target() << '\n';
+    text << "  " << request.method << ' ' << config.endpoints.front() << request.target() << '\n';
     for (const auto& header : request.headers) {
         text << "    " << header.name << ": " << (is_secret(header.value, authorizer.secrets()) ? "***" : header.value)
              << '\n';
@@ -31,22 +31,30 @@ std::string iam_line(const inputs::Config& config) {
            "); in a real run IAM is asked first, values from it are shown as <placeholders>\n";
 }
 
+// "https://a (region cn-north-4)", and the others, tried in turn when one cannot be reached.
+std::string endpoint_line(const inputs::Config& config) {
+    std::string line = "endpoint: " + config.endpoints.front() + " (" + config.endpoint_origin + ")\n";
+    for (std::size_t i = 1; i < config.endpoints.size(); ++i) {
+        line += "  then " + config.endpoints[i] + " when the one before cannot be reached\n";
+    }
+    return line;
+}
+
 }  // namespace
 
 std::string describe_planned_requests(const inputs::Config& config, const auth::Authorizer& authorizer) {
     std::ostringstream text;
     text << "dry run: nothing is sent.\n"
-         << "endpoint: " << config.endpoint << " (" << config.endpoint_origin << ")\n"
-         << "credentials: " << config.credential_why << '\n'
-         << iam_line(config)
-         << "deadline: " << config.timeout.count() << " ms, up to " << config.retries << " attempts per call, "
-         << config.concurrency << " task(s) at once\n"
+         << endpoint_line(config) << "credentials: " << config.credential_why << '\n'
+         << iam_line(config) << "deadline: " << config.timeout.count() << " ms, up to " << config.retries
+         << " attempts per call, " << config.concurrency << " task(s) at once\n"
          << "reporting: " << to_string(config.ci) << '\n';
     for (const auto& task_id : config.task_ids) {
         text << "task " << task_id << ":\n";
-        describe(text, config, api::progress_request(config.endpoint, task_id), authorizer);
-        describe(text, config, api::stop_request(config.endpoint, task_id), authorizer);
-        text << "  then " << api::progress_request(config.endpoint, task_id).method << " .../progress again to confirm\n";
+        describe(text, config, api::progress_request(config.endpoints.front(), task_id), authorizer);
+        describe(text, config, api::stop_request(config.endpoints.front(), task_id), authorizer);
+        text << "  then " << api::progress_request(config.endpoints.front(), task_id).method
+             << " .../progress again to confirm\n";
     }
     return text.str();
 }

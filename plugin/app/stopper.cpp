@@ -55,7 +55,7 @@ RunReport Stopper::stop(const std::vector<std::string>& task_ids, const Deadline
     }
     const flow::Log log = [this](const std::string& line) { reporter_.log(line); };
     api::ClientSettings client_settings;
-    client_settings.endpoint = config_.endpoint;
+    client_settings.endpoints = config_.endpoints;
     client_settings.tls = network_.tls;
     client_settings.proxy = network_.proxy;
     client_settings.max_attempts = config_.retries;

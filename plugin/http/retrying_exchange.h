@@ -10,6 +10,7 @@
 
 #include "core/deadline.h"
 #include "core/http_message.h"
+#include "http/endpoint_list.h"
 #include "http/retry_policy.h"
 #include "http/transport.h"
 
@@ -35,10 +36,28 @@ using Sleep = std::function<void(std::chrono::milliseconds)>;
 // oversized answer will be the same a second later.
 bool worth_retrying(TransportErrorKind kind);
 
+// An attempt that moved on to another endpoint (http/endpoint_list.h), for the caller's log line.
+struct Failover {
+    const std::string& from;   // the endpoint that could not be reached
+    const Exchange& exchange;  // why
+    const std::string& to;     // the one tried next, with what is left of the attempt's time
+};
+using NoteFailover = std::function<void(const Failover&)>;
+// The request for one endpoint (its Host header, its base path, a signature over both).
+using MakeRequestFor = std::function<HttpRequest(const std::string& endpoint_url)>;
+
 // Returns the number of attempts made (at least 1). The Retry-After header of an answer, when given
 // in seconds, is the least wait before the next attempt.
 int exchange_with_retries(Connection& connection, const RetryPolicy& policy, const Deadline& deadline,
                           const MakeRequest& make_request, const IsTransient& is_transient,
                           const NoteAttempt& note, const Sleep& sleep = {});
+
+// The same over a service's endpoints: an attempt that cannot reach the current endpoint moves on to
+// the next within the same attempt (its time budget and its number), each endpoint at most once per
+// attempt; answers are judged and retried as above.
+int exchange_with_retries(EndpointList& endpoints, const RetryPolicy& policy, const Deadline& deadline,
+                          const MakeRequestFor& make_request, const IsTransient& is_transient,
+                          const NoteAttempt& note, const NoteFailover& note_failover,
+                          const Sleep& sleep = {});
 
 }  // namespace ccs::http

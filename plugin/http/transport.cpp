@@ -160,6 +160,7 @@ Exchange Connection::send(const HttpRequest& request, const Deadline& deadline) 
         // And this attempt's own deadline (shorter than the run's) ends it even when bytes keep
         // trickling in, which no socket timeout does.
         const ExpiryTimer timer(deadline, [this] { shut_down_socket(); });
+        connected_ = false;
         try {
             result = exchange(request, deadline);
         } catch (const Poco::Exception& error) {
@@ -169,6 +170,7 @@ Exchange Connection::send(const HttpRequest& request, const Deadline& deadline) 
         }
         cut_off = abort.fired() || timer.fired();
     }
+    result.connected = connected_;
     if (cut_off && !result.answered()) {
         result.error = {TransportErrorKind::Timeout, "no whole answer within the time this attempt had"};
     }
@@ -237,6 +239,7 @@ Exchange Connection::exchange(const HttpRequest& request, const Deadline& deadli
     require_time_left(deadline);
     Poco::Net::HTTPRequest poco_request = to_poco(request);
     open(deadline);
+    connected_ = true;
 
     require_time_left(deadline);
     const auto left = timespan(deadline.remaining());

@@ -48,6 +48,9 @@ struct Exchange {
     std::optional<HttpResponse> response;
     TransportError error;
     std::chrono::milliseconds elapsed{0};
+    // Whether a connection to the server was open (resolved, connected, TLS done) when the exchange
+    // ended: a failure before that is one another endpoint may not have (http/endpoint_list.h).
+    bool connected = false;
     bool answered() const { return response.has_value(); }
 };
 
@@ -81,6 +84,7 @@ private:
     std::optional<ProxyServer> proxy_;
     std::unique_ptr<Poco::Net::HTTPClientSession> session_;
     std::chrono::steady_clock::time_point last_used_;
+    bool connected_ = false;  // this send got a connection open
 
     std::mutex socket_mutex_;  // guards open_fd_ against the watchdog thread
     poco_socket_t open_fd_ = POCO_INVALID_SOCKET;

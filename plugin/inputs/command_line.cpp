@@ -36,9 +36,16 @@ const OptionSpec* long_option(const std::string& arg) {
     return find_option(option_part(arg).substr(2));
 }
 
+// A former name is an option of its own for Poco, so the values keep the name they were given under.
 Poco::Util::OptionSet table_as_option_set() {
     Poco::Util::OptionSet options;
-    for (const auto& spec : option_table()) options.addOption(poco_option(spec));
+    for (const auto& spec : option_table()) {
+        options.addOption(poco_option(spec));
+        if (spec.former_name.empty()) continue;
+        OptionSpec former = spec;
+        former.name = spec.former_name;
+        options.addOption(poco_option(former));
+    }
     return options;
 }
 
@@ -84,7 +91,7 @@ private:
         if (spec->is_flag() || arg.find('=') != std::string::npos) return feed(arg, spec);
         // "--name value": joined here, so Poco never holds a half-read option across arguments.
         if (next_ == args_.size() || long_option(args_[next_])) {
-            return problem(flag_name(*spec) + " needs a value");
+            return problem(escaped(option_part(arg)) + " needs a value");
         }
         feed(arg + "=" + args_[next_++], spec);
     }

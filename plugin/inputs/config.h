@@ -39,8 +39,10 @@ struct Config {
     Mode mode = Mode::Stop;
     std::vector<std::string> task_ids;     // validated, duplicates removed, in first-seen order
 
-    std::string endpoint;                  // "https://codearts-check.cn-north-4.myhuaweicloud.com" (no trailing '/')
-    std::string endpoint_origin;           // why this endpoint: "region cn-north-4" or "--endpoint"
+    // "https://codearts-check.cn-north-4.myhuaweicloud.com" (no trailing '/'), then any other endpoint
+    // of the region, tried in order when one cannot be connected to (http/endpoint_list.h). Never empty.
+    std::vector<std::string> endpoints;
+    std::string endpoint_origin;           // why these: "region cn-north-4" or "--endpoint"
     std::string region;                    // may be empty when --endpoint is given
 
     Credential credential;                 // the one kind this run uses (chosen in inputs/credentials.cpp)

@@ -149,7 +149,7 @@ std::string given_project_id(const RawInputs& raw) {
 }
 
 TokenCredential token_credential(const RawInputs& raw) {
-    return TokenCredential{checked_secret(*raw.find("token"), "token")};
+    return TokenCredential{checked_secret(*raw.find("iam-token"), "token")};
 }
 
 AkSkCredential aksk_credential(const RawInputs& raw) {

@@ -20,7 +20,7 @@ struct KindInputs {
 
 const std::vector<KindInputs>& kinds() {
     static const std::vector<KindInputs> table = {
-        {Kind::Token, "an IAM token", {"token"}},
+        {Kind::Token, "an IAM token", {"iam-token"}},
         {Kind::AkSk, "AK/SK", {"ak", "sk", "security-token"}},
         {Kind::Password, "an IAM user's password", {"username", "password", "domain"}},
         {Kind::Oidc, "OIDC federation", {"idp-id", "id-token", "id-token-file"}},
@@ -28,19 +28,13 @@ const std::vector<KindInputs>& kinds() {
     return table;
 }
 
-// How explicit a source is: the command line 3, a GitHub input 2, CODEARTS_CHECK_* 1, an SDK variable 0.
-int source_rank(const std::string& name, const GivenValue& given) {
-    const OptionSpec& spec = *find_option(name);
-    if (given.origin == flag_name(spec)) return 3;
-    if (given.origin == github_input_variable(spec)) return 2;
-    if (given.origin == environment_variable(spec)) return 1;
-    return 0;
+// How explicit a source is: the order of Source, from auth-action's variables (0) to the command line.
+int source_rank(const GivenValue& given) {
+    return static_cast<int>(given.source);
 }
 
 const char* rank_name(int rank) {
-    static const char* const names[] = {"SDK variables", "CODEARTS_CHECK_* variables", "GitHub inputs",
-                                        "the command line"};
-    return names[rank];
+    return source_name(static_cast<Source>(rank));
 }
 
 struct GivenKind {
@@ -61,7 +55,7 @@ std::vector<GivenKind> given_kinds(const RawInputs& raw) {
         GivenKind found{&kind, -1, {}};
         for (const auto& name : kind.names) {
             if (const GivenValue* value = raw.find(name)) {
-                found.rank = std::max(found.rank, source_rank(name, *value));
+                found.rank = std::max(found.rank, source_rank(*value));
                 found.origins.push_back(value->origin);
             }
         }
@@ -71,7 +65,7 @@ std::vector<GivenKind> given_kinds(const RawInputs& raw) {
 }
 
 [[noreturn]] void no_credentials() {
-    throw InvalidInput("no credentials: set " + all_names("token") + "; or " + all_names("ak") + " and " +
+    throw InvalidInput("no credentials: set " + all_names("iam-token") + "; or " + all_names("ak") + " and " +
                        all_names("sk") + "; or " + all_names("username") + ", " + all_names("password") +
                        " and " + all_names("domain") + "; or " + all_names("idp-id") + " with an id token");
 }

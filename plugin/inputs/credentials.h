@@ -1,13 +1,14 @@
 // Which credentials the run uses: the one place that decides.
 //
-// Four kinds, each given by its own inputs: an IAM token (--token); AK/SK (--ak, --sk, and for
-// temporary keys --security-token); an IAM user's password (--username, --password, --domain); OIDC
+// Four kinds, each given by its own inputs: an IAM token (--iam-token, formerly --token); AK/SK (--ak, --sk,
+// and for temporary keys --security-token); an IAM user's password (--username, --password, --domain); OIDC
 // federation (--idp-id with --id-token, --id-token-file or the GitHub Actions OIDC service). A kind
 // counts as given when any of its inputs is.
 //
 // When several kinds are given, the most explicit source decides: a kind given on the command line
 // beats one given as a GitHub input, that one beating CODEARTS_CHECK_* variables, those beating the
-// SDK's variables (HUAWEICLOUD_SDK_*, CLOUD_SDK_*). So an SDK variable left in a runner's environment
+// SDK's variables (HUAWEICLOUD_SDK_*, CLOUD_SDK_*), those beating huaweicloud/auth-action's
+// (HUAWEI_CLOUD_*). So an SDK variable left in a runner's environment
 // never overrides what the job says, and the overridden kind is named in --dry-run. Two kinds given
 // at the same level are an error: which one was meant cannot be known.
 #pragma once

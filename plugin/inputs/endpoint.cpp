@@ -17,6 +17,21 @@ namespace ccs::inputs {
 namespace {
 
 constexpr std::size_t kMaxRegionLength = 64;
+constexpr std::size_t kMaxEndpoints = 8;  // what one attempt may fail over through
+
+struct RegionEndpoints {
+    std::string region;
+    bool has_cn_endpoint;  // a second endpoint under .myhuaweicloud.cn
+};
+
+// As huaweicloud-sdk-go-v3 and -python-v3 list them (services/codeartscheck/v2/region), in their order.
+const std::vector<RegionEndpoints>& region_table() {
+    static const std::vector<RegionEndpoints> table = {
+        {"cn-north-4", true}, {"cn-north-1", true},  {"cn-east-2", true},    {"cn-south-1", true},
+        {"cn-east-3", true},  {"la-north-2", false}, {"sa-brazil-1", false}, {"ap-southeast-3", false},
+    };
+    return table;
+}
 
 bool is_ipv4_loopback(const std::string& host) {
     const Poco::StringTokenizer octets(host, ".");
@@ -86,21 +101,78 @@ std::string checked_region(const GivenValue& given, bool must_be_known) {
     const auto& known = known_regions();
     if (!must_be_known && looks_like_region(region)) return region;
     if (std::find(known.begin(), known.end(), region) != known.end()) return region;
-    throw InvalidInput(given.origin + ": unknown region " + quoted(region) + "; known regions: " +
-                       region_list() + " (for another endpoint, set " + all_names("endpoint") + ")");
+    throw InvalidInput(given.origin + ": unknown region " + quoted(region) +
+                       "; known regions: " + region_list() + " (for another, set " + all_names("endpoint") +
+                       ", or its endpoints in " +
+                       region_override_variable(looks_like_region(region) ? region : "<REGION>") + ")");
+}
+
+// The override variable's value, or nullptr when it is unset or blank (which counts as not given).
+const std::string* override_value(const std::string& variable, const Environment& env) {
+    const auto found = env.find(variable);
+    return found == env.end() || trimmed(found->second).empty() ? nullptr : &found->second;
+}
+
+// "https://a,https://b": each one checked as --endpoint is; blank items (a trailing comma) skipped.
+std::vector<std::string> override_endpoints(const std::string& variable, const std::string& value,
+                                            bool allow_insecure_http) {
+    std::vector<std::string> urls;
+    const Poco::StringTokenizer items(
+        value, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+    for (const auto& item : items) {
+        const std::string url =
+            checked_endpoint(GivenValue{variable, {item}, Source::Sdk}, allow_insecure_http);
+        if (std::find(urls.begin(), urls.end(), url) == urls.end()) urls.push_back(url);
+    }
+    if (urls.size() > kMaxEndpoints) {
+        throw InvalidInput(variable + ": " + std::to_string(urls.size()) + " endpoints; at most " +
+                           std::to_string(kMaxEndpoints));
+    }
+    return urls;
+}
+
+// A region without --endpoint: the override variable's endpoints, or the SDKs' list.
+void choose_region_endpoints(const GivenValue& region, const Environment& env, bool allow_insecure_http,
+                             EndpointChoice& choice) {
+    const bool plausible = looks_like_region(region.value());
+    const std::string variable = region_override_variable(region.value());
+    const std::string* value = plausible ? override_value(variable, env) : nullptr;
+    choice.region = checked_region(region, value == nullptr);
+    if (value) {
+        choice.urls = override_endpoints(variable, *value, allow_insecure_http);
+        choice.origin = "region " + choice.region + ", endpoints from " + variable;
+    } else {
+        choice.urls = region_endpoints(choice.region);
+        choice.origin = "region " + choice.region;
+    }
 }
 
 }  // namespace
 
 const std::vector<std::string>& known_regions() {
-    static const std::vector<std::string> regions = {"cn-north-4",  "cn-north-1",    "cn-east-2",
-                                                     "cn-south-1",  "cn-east-3",     "la-north-2",
-                                                     "sa-brazil-1", "ap-southeast-3"};
+    static const std::vector<std::string> regions = [] {
+        std::vector<std::string> names;
+        for (const auto& row : region_table()) names.push_back(row.region);
+        return names;
+    }();
     return regions;
 }
 
-std::string region_endpoint(const std::string& region) {
-    return "https://codearts-check." + region + ".myhuaweicloud.com";
+std::vector<std::string> region_endpoints(const std::string& region) {
+    const auto& table = region_table();
+    const auto row =
+        std::find_if(table.begin(), table.end(), [&](const auto& r) { return r.region == region; });
+    if (row == table.end()) return {};
+    const std::string host = "https://codearts-check." + region + ".myhuaweicloud";
+    if (row->has_cn_endpoint) return {host + ".com", host + ".cn"};
+    return {host + ".com"};
+}
+
+std::string region_override_variable(const std::string& region) {
+    std::string upper;
+    for (const char c : region)
+        upper += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return "HUAWEICLOUD_SDK_REGION_CODEARTSCHECK_" + upper;
 }
 
 bool is_loopback_host(const std::string& host) {
@@ -115,19 +187,19 @@ std::string checked_endpoint(const GivenValue& given, bool allow_insecure_http) 
     return url;
 }
 
-EndpointChoice choose_endpoint(const GivenValue* region, const GivenValue* endpoint, bool allow_insecure_http) {
+EndpointChoice choose_endpoint(const GivenValue* region, const GivenValue* endpoint, const Environment& env,
+                               bool allow_insecure_http) {
     if (!region && !endpoint) {
         throw InvalidInput("no endpoint: set " + all_names("region") + " or " + all_names("endpoint"));
     }
     EndpointChoice choice;
-    if (region) choice.region = checked_region(*region, endpoint == nullptr);
-    if (endpoint) {
-        choice.url = checked_endpoint(*endpoint, allow_insecure_http);
-        choice.origin = endpoint->origin;
-    } else {
-        choice.url = region_endpoint(choice.region);
-        choice.origin = "region " + choice.region;
+    if (!endpoint) {
+        choose_region_endpoints(*region, env, allow_insecure_http, choice);
+        return choice;
     }
+    if (region) choice.region = checked_region(*region, false);
+    choice.urls = {checked_endpoint(*endpoint, allow_insecure_http)};
+    choice.origin = endpoint->origin;
     return choice;
 }
 

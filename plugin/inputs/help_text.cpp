@@ -23,7 +23,11 @@ std::string described(const OptionSpec& spec) {
     text += " GitHub input: " + spec.name + " (" + github_input_variable(spec) +
             "). Variable: " + environment_variable(spec);
     for (const auto& alias : spec.env_aliases) text += ", " + alias;
-    return text + ".";
+    for (const auto& alias : spec.auth_action_aliases) text += ", " + alias;
+    text += ".";
+    if (spec.former_name.empty()) return text;
+    return text + " Formerly " + flag_name(spec.former_name) + " (input " + spec.former_name + ", " +
+           environment_variable(spec.former_name) + "), still accepted.";
 }
 
 Poco::Util::OptionSet described_options() {

@@ -34,6 +34,14 @@ OptionSpec& OptionSpec::alias(std::string variable) {
     env_aliases.push_back(std::move(variable));
     return *this;
 }
+OptionSpec& OptionSpec::auth_action_alias(std::string variable) {
+    auth_action_aliases.push_back(std::move(variable));
+    return *this;
+}
+OptionSpec& OptionSpec::formerly(std::string old_name) {
+    former_name = std::move(old_name);
+    return *this;
+}
 
 OptionSpec value_option(std::string name, std::string value_name, std::string help) {
     OptionSpec spec;
@@ -63,21 +71,29 @@ std::vector<OptionSpec> build_table() {
         value_option(
             "region", "REGION",
             "Huawei Cloud region of the service: cn-north-4, cn-north-1, cn-east-2, cn-south-1, "
-            "cn-east-3, la-north-2, sa-brazil-1, ap-southeast-3. Required unless --endpoint is given."),
+            "cn-east-3, la-north-2, sa-brazil-1, ap-southeast-3, or one that "
+            "HUAWEICLOUD_SDK_REGION_CODEARTSCHECK_<REGION> gives endpoints for. Required unless --endpoint "
+            "is given.")
+            .auth_action_alias("HUAWEI_CLOUD_REGION"),
         value_option("endpoint", "URL", "Service URL; overrides the region's. https, or http for loopback.")
             .limit(kPathLimit),
-        value_option("token", "TOKEN", "IAM token, sent as X-Auth-Token. One kind of credentials is required: "
-                     "a token, AK/SK, a user's password, or OIDC federation (--idp-id).")
+        value_option("iam-token", "TOKEN",
+                     "IAM token, sent as X-Auth-Token. One kind of credentials is required: an IAM token, "
+                     "AK/SK, a user's password, or OIDC federation (--idp-id).")
             .mark_secret()
-            .limit(kTokenLimit),
-        value_option("ak", "AK", "Access key id of permanent or temporary access keys; every request is signed "
+            .limit(kTokenLimit)
+            .formerly("token"),
+        value_option("ak", "AK",
+                     "Access key id of permanent or temporary access keys; every request is signed "
                      "with the SK. Not a secret: it may be shown.")
             .alias("HUAWEICLOUD_SDK_AK")
-            .alias("CLOUD_SDK_AK"),
+            .alias("CLOUD_SDK_AK")
+            .auth_action_alias("HUAWEI_CLOUD_ACCESS_KEY_ID"),
         value_option("sk", "SK", "Secret access key of --ak: signs every request, never sent.")
             .mark_secret()
             .alias("HUAWEICLOUD_SDK_SK")
-            .alias("CLOUD_SDK_SK"),
+            .alias("CLOUD_SDK_SK")
+            .auth_action_alias("HUAWEI_CLOUD_SECRET_ACCESS_KEY"),
         value_option("security-token", "TOKEN",
                      "Security token of temporary AK/SK, sent and signed as X-Security-Token.")
             .mark_secret()
@@ -86,8 +102,10 @@ std::vector<OptionSpec> build_table() {
         value_option("project-id", "ID",
                      "Project id, sent as X-Project-Id with AK/SK and the scope of a password's token. "
                      "Default: looked up once from IAM by the region's name.")
-            .alias("HUAWEICLOUD_SDK_PROJECT_ID"),
-        value_option("username", "NAME", "IAM user name; a token is obtained from IAM with --password and --domain."),
+            .alias("HUAWEICLOUD_SDK_PROJECT_ID")
+            .auth_action_alias("HUAWEI_CLOUD_PROJECT_ID"),
+        value_option("username", "NAME",
+                     "IAM user name; a token is obtained from IAM with --password and --domain."),
         value_option("password", "PASSWORD", "Password of the IAM user --username.").mark_secret(),
         value_option("domain", "NAME", "Account (domain) name of the IAM user --username."),
         value_option("idp-id", "ID",
@@ -98,7 +116,8 @@ std::vector<OptionSpec> build_table() {
         value_option("id-token", "TOKEN", "OIDC id token to exchange at IAM (with --idp-id).")
             .mark_secret()
             .limit(kTokenLimit),
-        value_option("id-token-file", "PATH", "File that holds the OIDC id token to exchange (with --idp-id).")
+        value_option("id-token-file", "PATH",
+                     "File that holds the OIDC id token to exchange (with --idp-id).")
             .limit(kPathLimit)
             .alias("HUAWEICLOUD_SDK_ID_TOKEN_FILE"),
         value_option("audience", "AUDIENCE",
@@ -175,27 +194,67 @@ const std::vector<OptionSpec>& option_table() {
 
 const OptionSpec* find_option(const std::string& name) {
     const auto& table = option_table();
-    const auto found =
-        std::find_if(table.begin(), table.end(), [&](const OptionSpec& spec) { return spec.name == name; });
+    const auto found = std::find_if(table.begin(), table.end(), [&](const OptionSpec& spec) {
+        return spec.name == name || (!spec.former_name.empty() && spec.former_name == name);
+    });
     return found == table.end() ? nullptr : &*found;
 }
 
+std::string flag_name(const std::string& name) {
+    return "--" + name;
+}
 std::string flag_name(const OptionSpec& spec) {
-    return "--" + spec.name;
+    return flag_name(spec.name);
 }
 
+std::string github_input_variable(const std::string& name) {
+    return "INPUT_" + upper_with(name, '-');
+}
 std::string github_input_variable(const OptionSpec& spec) {
-    return "INPUT_" + upper_with(spec.name, '-');
+    return github_input_variable(spec.name);
 }
 
+std::string environment_variable(const std::string& name) {
+    return "CODEARTS_CHECK_" + upper_with(name, '_');
+}
 std::string environment_variable(const OptionSpec& spec) {
-    return "CODEARTS_CHECK_" + upper_with(spec.name, '_');
+    return environment_variable(spec.name);
+}
+
+std::vector<SourceNames> sources_of(const OptionSpec& spec) {
+    std::vector<std::string> own = {spec.name};
+    if (!spec.former_name.empty()) own.push_back(spec.former_name);
+    const auto each = [&own](std::string (*convert)(const std::string&)) {
+        std::vector<std::string> names;
+        names.reserve(own.size());
+        for (const auto& name : own) names.push_back(convert(name));
+        return names;
+    };
+    std::vector<SourceNames> sources = {{Source::CommandLine, each(flag_name)}};
+    if (spec.command_line_only) return sources;
+    sources.push_back({Source::GitHubInput, each(github_input_variable)});
+    sources.push_back({Source::OwnVariable, each(environment_variable)});
+    if (!spec.env_aliases.empty()) sources.push_back({Source::Sdk, spec.env_aliases});
+    if (!spec.auth_action_aliases.empty()) sources.push_back({Source::AuthAction, spec.auth_action_aliases});
+    return sources;
+}
+
+const char* source_name(Source source) {
+    switch (source) {
+        case Source::AuthAction: return "auth-action variables";
+        case Source::Sdk: return "SDK variables";
+        case Source::OwnVariable: return "CODEARTS_CHECK_* variables";
+        case Source::GitHubInput: return "GitHub inputs";
+        case Source::CommandLine: return "the command line";
+    }
+    return "the command line";
 }
 
 std::string all_names(const OptionSpec& spec) {
     if (spec.command_line_only) return flag_name(spec);
     std::vector<std::string> variables = {github_input_variable(spec), environment_variable(spec)};
     variables.insert(variables.end(), spec.env_aliases.begin(), spec.env_aliases.end());
+    variables.insert(variables.end(), spec.auth_action_aliases.begin(), spec.auth_action_aliases.end());
     std::string names = flag_name(spec) + " (input " + spec.name + " / " + variables.front();
     for (std::size_t i = 1; i < variables.size(); ++i) {
         names += (i + 1 == variables.size() ? ", or " : ", ") + variables[i];

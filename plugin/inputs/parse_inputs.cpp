@@ -28,9 +28,10 @@ std::vector<std::string> required_task_ids(const RawInputs& raw, const Config& c
     throw InvalidInput("no task id: set " + all_names("task-id") + ", or " + all_names("task-id-file"));
 }
 
-void apply_endpoint(const RawInputs& raw, Config& config) {
-    EndpointChoice endpoint = choose_endpoint(raw.find("region"), raw.find("endpoint"), config.allow_insecure_http);
-    config.endpoint = std::move(endpoint.url);
+void apply_endpoint(const RawInputs& raw, const Environment& env, Config& config) {
+    EndpointChoice endpoint =
+        choose_endpoint(raw.find("region"), raw.find("endpoint"), env, config.allow_insecure_http);
+    config.endpoints = std::move(endpoint.urls);
     config.endpoint_origin = std::move(endpoint.origin);
     config.region = std::move(endpoint.region);
 }
@@ -67,7 +68,7 @@ Config build_config(const RawInputs& raw, const Environment& env) {
     apply_if_given(raw, "task-id-file", config.task_id_file, checked_path);
     config.task_ids = required_task_ids(raw, config);
     apply_if_given(raw, "allow-insecure-http", config.allow_insecure_http, parse_boolean);
-    apply_endpoint(raw, config);
+    apply_endpoint(raw, env, config);
     config.proxy = proxy_from_environment(env);
     choose_credentials(raw, env, config);
     apply_if_given(raw, "ca-file", config.ca_file, checked_certificate_file);

@@ -20,10 +20,10 @@ void RawInputs::set(const std::string& name, GivenValue given) {
 
 namespace {
 
-std::optional<GivenValue> from_command_line(const OptionSpec& spec, const CommandLine& command_line) {
-    const auto found = command_line.values.find(spec.name);
+std::optional<GivenValue> from_command_line(const std::string& flag, const CommandLine& command_line) {
+    const auto found = command_line.values.find(flag.substr(2));
     if (found == command_line.values.end()) return std::nullopt;
-    GivenValue given{flag_name(spec), {}};
+    GivenValue given{flag, {}, Source::CommandLine};
     for (const auto& value : found->second) {
         std::string value_trimmed = trimmed(value);
         if (!value_trimmed.empty()) given.values.push_back(std::move(value_trimmed));
@@ -32,22 +32,43 @@ std::optional<GivenValue> from_command_line(const OptionSpec& spec, const Comman
     return given;
 }
 
-std::optional<GivenValue> from_variable(const std::string& variable, const Environment& env) {
+std::optional<GivenValue> from_variable(const std::string& variable, Source source, const Environment& env) {
     const auto found = env.find(variable);
     if (found == env.end()) return std::nullopt;
     std::string value = trimmed(found->second);
     if (value.empty()) return std::nullopt;
-    return GivenValue{variable, {std::move(value)}};
+    return GivenValue{variable, {std::move(value)}, source};
 }
 
+std::optional<GivenValue> from_name(const std::string& name, Source source, const CommandLine& command_line,
+                                    const Environment& env) {
+    return source == Source::CommandLine ? from_command_line(name, command_line)
+                                         : from_variable(name, source, env);
+}
+
+// A current and a former name at one source: equal values are one value given twice; different ones
+// cannot both be meant. Neither value is shown: the option may be a secret.
+void check_same_value(const GivenValue& current, const GivenValue& former) {
+    if (current.values == former.values) return;
+    throw InvalidInput(current.origin + " and " + former.origin +
+                       " are both given, with different values (not "
+                       "shown); " +
+                       former.origin + " is the former name of " + current.origin + ": give one");
+}
+
+// The value at the most explicit source that gives one. At the program's own sources the names are
+// one option's current and former names, which must agree; the SDKs' variables are taken first found.
 std::optional<GivenValue> first_source(const OptionSpec& spec, const CommandLine& command_line,
                                        const Environment& env) {
-    if (auto given = from_command_line(spec, command_line)) return given;
-    if (spec.command_line_only) return std::nullopt;
-    std::vector<std::string> variables = {github_input_variable(spec), environment_variable(spec)};
-    variables.insert(variables.end(), spec.env_aliases.begin(), spec.env_aliases.end());
-    for (const auto& variable : variables) {
-        if (auto given = from_variable(variable, env)) return given;
+    for (const auto& [source, names] : sources_of(spec)) {
+        std::vector<GivenValue> found;
+        for (const auto& name : names) {
+            if (auto given = from_name(name, source, command_line, env)) found.push_back(std::move(*given));
+        }
+        if (found.empty()) continue;
+        const bool own_names = source != Source::Sdk && source != Source::AuthAction;
+        if (own_names && found.size() > 1) check_same_value(found[0], found[1]);
+        return found.front();
     }
     return std::nullopt;
 }

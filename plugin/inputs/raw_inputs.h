@@ -1,5 +1,7 @@
 // Every option's value as the user gave it, taken from its highest-precedence source:
-// command line > GitHub input (INPUT_TASK-ID) > CODEARTS_CHECK_TASK_ID > the row's extra aliases.
+// command line > GitHub input (INPUT_TASK-ID) > CODEARTS_CHECK_TASK_ID > the SDKs' variables >
+// huaweicloud/auth-action's (option_table.h). An option with a former name (--token for --iam-token)
+// is read under both at each source; the two giving different values there is an error.
 // Values are trimmed as GitHub's getInput trims them; an empty value counts as not given, so a
 // declared-but-empty action input falls through to the environment.
 #pragma once
@@ -9,12 +11,14 @@
 #include <vector>
 
 #include "inputs/config.h"
+#include "inputs/option_table.h"
 
 namespace ccs::inputs {
 
 struct GivenValue {
     std::string origin;  // as the user gave it: "--task-id", "INPUT_TASK-ID", "CODEARTS_CHECK_TASK_ID"
     std::vector<std::string> values;  // trimmed, not empty; more than one only for a repeated option
+    Source source = Source::CommandLine;  // which kind of source `origin` is
 
     const std::string& value() const { return values.front(); }
 };

@@ -19,7 +19,10 @@ and GitHub's metadata syntax, made strict where the runner is loose but GitHub's
     entrypoints absolute paths; args a list of strings; env a string-to-string mapping; pre-if/post-if
     only with their entrypoint, and they cannot use the `inputs` context;
   - branding: icon (non-empty string) and color (one of GitHub's).
-And this project's interface: the inputs and outputs the program reads and writes are declared.
+And this project's interface: the inputs and outputs a GitHub job can use are declared, and nothing
+else: the GitLab-only options (stop-on, dotenv) are not; every input's description says its default
+("Default: ..."); a former input name is declared only as deprecated (deprecationMessage naming the
+input that replaced it).
 """
 
 import argparse
@@ -48,11 +51,15 @@ KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 # What the program reads (INPUT_<NAME>) and writes ($GITHUB_OUTPUT): the action must declare them.
 PROJECT_INPUTS = [
     "mode", "task-id", "region", "endpoint",
-    "token", "ak", "sk", "security-token", "project-id", "username", "password", "domain",
+    "iam-token", "ak", "sk", "security-token", "project-id", "username", "password", "domain",
     "idp-id", "id-token", "id-token-file", "audience", "iam-endpoint",
     "ca-file", "allow-insecure-http", "concurrency", "timeout", "retries", "dry-run", "json", "grace",
-    "task-id-file", "stop-on", "dotenv", "json-file",
+    "task-id-file", "json-file",
 ]
+# Options that mean nothing on GitHub (they act on GitLab's CI_JOB_STATUS and dotenv reports).
+GITLAB_ONLY_INPUTS = ["stop-on", "dotenv"]
+# Former input names the program still reads, and what replaced them.
+FORMER_INPUTS = {"token": "iam-token"}
 PROJECT_OUTPUTS = ["result", "stopped", "not-running", "failed", "request-ids"]
 POST_ENTRYPOINT = "/usr/bin/codearts-check-stop-post"
 
@@ -202,7 +209,18 @@ def check_action(doc, base_dir, project=True):
             errors.append("runs.post-entrypoint must be %s (the guard's post run)" % POST_ENTRYPOINT)
         if not is_nonempty_string(runs.get("post-if")):
             errors.append("runs.post-if must be set: the guard's post run happens only when the job was cancelled or failed")
+        for input_id in GITLAB_ONLY_INPUTS:
+            if input_id in inputs:
+                errors.append("input %r is for GitLab only and means nothing on GitHub: do not declare it" % input_id)
         for input_id, spec in inputs.items():
+            if isinstance(spec, dict) and "Default:" not in str(spec.get("description", "")):
+                errors.append("input %r: the description must say its default (\"Default: ...\")" % input_id)
+            if input_id in FORMER_INPUTS:
+                message = spec.get("deprecationMessage", "") if isinstance(spec, dict) else ""
+                if FORMER_INPUTS[input_id] not in str(message):
+                    errors.append("input %r is a former name: it needs a deprecationMessage naming %r" % (input_id, FORMER_INPUTS[input_id]))
+            elif isinstance(spec, dict) and "deprecationMessage" in spec:
+                errors.append("input %r is deprecated, but the program reads no such former name" % input_id)
             if isinstance(spec, dict) and "default" in spec and input_id != "mode":
                 errors.append("input %r: a default here hides CODEARTS_CHECK_* for action users; leave defaults to the program (only mode has one)" % input_id)
         if isinstance(inputs.get("mode"), dict) and inputs["mode"].get("default") != "stop":
@@ -299,6 +317,11 @@ def self_test(action_path):
         "bad color": lambda d: d["branding"].update({"color": "pink"}),
         "undeclared program input": lambda d: d["inputs"].pop("grace"),
         "undeclared program output": lambda d: d["outputs"].pop("request-ids"),
+        "GitLab-only input": lambda d: d["inputs"].update({"stop-on": {"description": "GitLab. Default: none."}}),
+        "description without its default": lambda d: d["inputs"]["ak"].update({"description": "Access key."}),
+        "former name without deprecationMessage": lambda d: d["inputs"]["token"].pop("deprecationMessage"),
+        "deprecated input the program does not read": lambda d: d["inputs"]["ak"].update({"deprecationMessage": "x"}),
+        "iam-token not declared": lambda d: d["inputs"].pop("iam-token"),
     }
     failures = 0
     if check_action(load(good_text), base):

@@ -118,12 +118,20 @@ def self_test(action_path):
         except FileCommandError:
             pass
     env = action_inputs(action_path, {"task-id": "T1", "undeclared input": "v"})
-    expected_env = {"INPUT_TASK-ID": "T1", "INPUT_MODE": "stop", "INPUT_REGION": "", "INPUT_UNDECLARED_INPUT": "v"}
+    # The IAM token's input and its former name both arrive (empty when not set: the program takes an
+    # empty input as not given); a GitLab-only option is not declared, so it does not arrive at all.
+    expected_env = {"INPUT_TASK-ID": "T1", "INPUT_MODE": "stop", "INPUT_REGION": "", "INPUT_UNDECLARED_INPUT": "v",
+                    "INPUT_IAM-TOKEN": "", "INPUT_TOKEN": ""}
     for name, value in expected_env.items():
         if env.get(name) != value:
             print("FAIL: self-test: %s is %r, expected %r" % (name, env.get(name), value))
             failures += 1
-    total = len(cases) + len(bad) + len(expected_env)
+    absent = ["INPUT_STOP-ON", "INPUT_DOTENV"]
+    for name in absent:
+        if name in env:
+            print("FAIL: self-test: %s is set, but the action does not declare it" % name)
+            failures += 1
+    total = len(cases) + len(bad) + len(expected_env) + len(absent)
     print("github_runner self-test: %d passed, %d failed" % (total - failures, failures))
     return 0 if failures == 0 else 1
 

@@ -77,6 +77,10 @@ EmulatorOptions parse_options(const std::vector<std::string>& args) {
             options.tls = true;
             continue;
         }
+        if (arg == "--refusing-port") {
+            options.refusing_port = true;
+            continue;
+        }
         if (arg == "--help" || arg == "-h") {
             options.help = true;
             continue;
@@ -117,6 +121,8 @@ std::string usage_text() {
            "  --clock-offset-s N     the gateway's clock is N seconds ahead (negative: behind)\n"
            "  --log FILE             append every API request to FILE as one JSON line\n"
            "  --latency-ms N         wait N ms before every API answer\n"
+           "  --refusing-port        also hold a loopback port that refuses connections (a down\n"
+           "                         endpoint) and print its URL on a second line\n"
            "Prints the base URL on stdout once listening; stops on SIGTERM or SIGINT.\n";
 }
 

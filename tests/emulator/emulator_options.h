@@ -26,6 +26,7 @@ struct EmulatorOptions {
     std::optional<int> latency_ms;  // set: overrides the scenario's
     IamSetup iam;                       // --access-key, --user, --idp, --project, --github-request-token
     std::optional<int> clock_offset_s;  // --clock-offset-s: the gateway's clock, off by this much
+    bool refusing_port = false;         // --refusing-port: also hold a port that refuses connections
     bool help = false;
 };
 

@@ -13,6 +13,7 @@
 #include "emulator/emulator_server.h"
 #include "emulator/emulator_state.h"
 #include "emulator/loopback_certificate.h"
+#include "emulator/refusing_port.h"
 #include "emulator/scenario.h"
 #include "emulator/stderr_log.h"
 
@@ -84,8 +85,16 @@ int serve(const EmulatorOptions& options, const sigset_t& stop_signals) {
         if (!options.cert_out.empty()) copy_certificate(*certificate, options.cert_out);
     }
     EmulatorServer server({options.host, options.port, certificate.get()}, state);
-    std::cout << server.base_url() << std::endl;  // the one stdout line; endl flushes it
+    std::cout << server.base_url() << std::endl;  // the first stdout line; endl flushes it
     log_line("listening on " + server.base_url());
+    std::unique_ptr<RefusingPort> refusing;
+    if (options.refusing_port) {
+        refusing = std::make_unique<RefusingPort>(options.host);
+        const std::string url = std::string(options.tls ? "https" : "http") + "://" + options.host + ":" +
+                                std::to_string(refusing->port());
+        std::cout << url << std::endl;
+        log_line("refusing connections on " + url);
+    }
     const int signal = wait_for_stop_signal(stop_signals);
     log_line(std::string("stopping on ") + (signal == SIGINT ? "SIGINT" : "SIGTERM"));
     start_shutdown_watchdog();

@@ -48,8 +48,11 @@ void check_config(const ccs::inputs::Config& config) {
     const bool ids_come_later = !config.task_id_file.empty() || config.mode == ccs::inputs::Mode::Post;
     require(ids_come_later || !config.task_ids.empty(), "an accepted run has task ids");
     for (const auto& id : config.task_ids) require(valid_task_id(id), "task ids are [A-Za-z0-9_-]{1,32}");
-    require(!has_line_break(config.endpoint), "the endpoint holds no line break");
-    require(config.endpoint.find(' ') == std::string::npos, "the endpoint holds no space");
+    require(!config.endpoints.empty(), "there is an endpoint");
+    for (const auto& endpoint : config.endpoints) {
+        require(!has_line_break(endpoint), "the endpoint holds no line break");
+        require(endpoint.find(' ') == std::string::npos, "the endpoint holds no space");
+    }
     // The secrets the run sends are checked like any input. Those of kinds not chosen are only masked,
     // whatever they hold (a multi-line one line by line, as GitHub needs): a line break there is no
     // error of this run's inputs (a case this fuzzer found).

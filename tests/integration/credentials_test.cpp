@@ -127,6 +127,19 @@ TEST_CASE("permanent AK/SK without a project id: it is looked up once from IAM, 
     CHECK(contains(run.err, "project id " + project + " (from IAM)"));
 }
 
+// A job that ran huaweicloud/auth-action before: its exports are all this step needs.
+TEST_CASE("AK/SK, region and project from huaweicloud/auth-action's variables") {
+    Fixture fixture;
+    const ProcessResult run = run_program(
+        {"--endpoint", fixture.emulator.url(), "--ca-file", fixture.emulator.cert_file(), "--task-id", task},
+        {{"HUAWEI_CLOUD_ACCESS_KEY_ID", ak},
+         {"HUAWEI_CLOUD_SECRET_ACCESS_KEY", sk},
+         {"HUAWEI_CLOUD_REGION", region},
+         {"HUAWEI_CLOUD_PROJECT_ID", project}});
+    check_signed_stop(fixture, run, ak);
+    CHECK(lines(fixture) == stop_calls);
+}
+
 TEST_CASE("AK/SK from the SDK's variables and from the API page's") {
     SUBCASE("HUAWEICLOUD_SDK_AK, _SK, _PROJECT_ID") {
         Fixture fixture;
@@ -355,7 +368,8 @@ TEST_CASE("an explicit kind beats another kind in the SDK's variables; two expli
     CHECK(contains(dry.out, "credentials: password (from --username, --password, --domain)"));
     CHECK(contains(dry.out, "ignored: AK/SK (HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK)"));
 
-    const ProcessResult both = run_program(fixture.args({"--token", "tok-S3CR3T-x", "--ak", ak, "--sk", sk}));
+    const ProcessResult both =
+        run_program(fixture.args({"--iam-token", "tok-S3CR3T-x", "--ak", ak, "--sk", sk}));
     CHECK(both.exit_code == 2);
     CHECK(contains(both.err, "more than one kind"));
     CHECK(fixture.emulator.requests().empty());
@@ -364,7 +378,7 @@ TEST_CASE("an explicit kind beats another kind in the SDK's variables; two expli
 TEST_CASE("--dry-run says which kind and why, for each kind, and sends nothing") {
     Fixture fixture;
     const std::vector<std::pair<std::vector<std::string>, std::string>> kinds = {
-        {{"--token", "tok-S3CR3T-dry"}, "credentials: token (from --token)"},
+        {{"--iam-token", "tok-S3CR3T-dry"}, "credentials: token (from --iam-token)"},
         {{"--ak", ak, "--sk", sk}, "looked up once from IAM"},
         {{"--ak", temporary_ak, "--sk", temporary_sk, "--security-token", security_token, "--project-id",
           project},

@@ -156,9 +156,10 @@ Stage stage_for(const FaultScenario& scenario) {
     Stage stage;
     const std::string& setup = scenario.setup;
     if (setup == "refused") {
-        stage.args = {"--endpoint", "https://127.0.0.1:" + std::to_string(unused_port()), "--token", token};
+        stage.args = {"--endpoint", "https://127.0.0.1:" + std::to_string(unused_port()), "--iam-token",
+                      token};
     } else if (setup == "unresolvable") {
-        stage.args = {"--endpoint", "https://codearts-check.invalid", "--token", token};
+        stage.args = {"--endpoint", "https://codearts-check.invalid", "--iam-token", token};
     } else {
         EmulatorOptions options = service_options();
         if (setup == "wrong-host") options.extra_args = {"--cert-host", "codearts-check.example.com"};

@@ -43,7 +43,7 @@ TEST_CASE("a GitHub container action run: outputs, annotations, masks and summar
     Environment env = runner.environment();
     env["INPUT_TASK-ID"] = stopped_id + "\n" + finished_id + "\n" + failing_id + "\n";
     env["INPUT_ENDPOINT"] = emulator.url();
-    env["INPUT_TOKEN"] = token;
+    env["INPUT_IAM-TOKEN"] = token;
     env["INPUT_CA-FILE"] = emulator.cert_file();
     env["INPUT_REGION"] = "";  // declared inputs arrive empty when not set: the same as absent
     env["INPUT_DRY-RUN"] = "false";
@@ -84,7 +84,7 @@ TEST_CASE("a GitHub run with invalid input: an error annotation naming the input
     Environment env = runner.environment();
     env["INPUT_TASK-ID"] = "ok,bad%id";
     env["INPUT_ENDPOINT"] = emulator.url();
-    env["INPUT_TOKEN"] = token;
+    env["INPUT_IAM-TOKEN"] = token;
     const ProcessResult run = run_program({}, env);
     CHECK(run.exit_code == 2);
     bool named = false;
@@ -94,4 +94,58 @@ TEST_CASE("a GitHub run with invalid input: an error annotation naming the input
     CHECK(named);
     CHECK(emulator.requests().empty());
     CHECK_FALSE(leaks(run.out + run.err + runner.everything(), token));
+}
+
+// What a workflow written before the rename sends: `with: token:` (declared as deprecated in action.yml).
+TEST_CASE("the former input `token` still stops the task, masked like the new one") {
+    Emulator emulator(one_running_task(token, stopped_id));
+    RunnerFiles runner;
+    Environment env = runner.environment();
+    env["INPUT_TASK-ID"] = stopped_id;
+    env["INPUT_ENDPOINT"] = emulator.url();
+    env["INPUT_TOKEN"] = token;
+    env["INPUT_IAM-TOKEN"] = "";  // declared in action.yml, not set: arrives empty
+    env["INPUT_CA-FILE"] = emulator.cert_file();
+    const ProcessResult run = run_program({}, env);
+    CHECK(run.exit_code == 0);
+    CHECK(emulator.task_status(stopped_id) == 3);
+    const auto commands = parse_workflow_commands(run.out);
+    REQUIRE_FALSE(commands.empty());
+    CHECK(commands.front().name == "add-mask");
+    CHECK(commands.front().message == token);
+    CHECK_FALSE(leaks(run.out + run.err + runner.everything(), token));
+}
+
+TEST_CASE("`token` and `iam-token` both given with different values: exit 2, nothing sent, neither shown") {
+    Emulator emulator(one_running_task(token, stopped_id));
+    RunnerFiles runner;
+    Environment env = runner.environment();
+    env["INPUT_TASK-ID"] = stopped_id;
+    env["INPUT_ENDPOINT"] = emulator.url();
+    env["INPUT_TOKEN"] = token;
+    env["INPUT_IAM-TOKEN"] = token + "-other";
+    const ProcessResult run = run_program({}, env);
+    CHECK(run.exit_code == 2);
+    CHECK(contains(run.out, "INPUT_IAM-TOKEN and INPUT_TOKEN are both given"));
+    CHECK(emulator.requests().empty());
+    CHECK_FALSE(leaks(run.out + run.err + runner.everything(), token));
+}
+
+TEST_CASE("the former flag --token and variable CODEARTS_CHECK_TOKEN still stop the task") {
+    SUBCASE("--token") {
+        Emulator emulator(one_running_task(token, stopped_id));
+        const ProcessResult run =
+            run_program({"--endpoint", emulator.url(), "--ca-file", emulator.cert_file(), "--task-id",
+                         stopped_id, "--token", token});
+        CHECK(run.exit_code == 0);
+        CHECK(emulator.task_status(stopped_id) == 3);
+    }
+    SUBCASE("CODEARTS_CHECK_TOKEN") {
+        Emulator emulator(one_running_task(token, stopped_id));
+        const ProcessResult run = run_program(
+            {"--endpoint", emulator.url(), "--ca-file", emulator.cert_file(), "--task-id", stopped_id},
+            {{"CODEARTS_CHECK_TOKEN", token}});
+        CHECK(run.exit_code == 0);
+        CHECK(emulator.task_status(stopped_id) == 3);
+    }
 }

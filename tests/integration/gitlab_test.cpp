@@ -18,7 +18,7 @@ EmulatorOptions running_task() { return one_running_task(token, task); }
 
 // after_script's environment: GitLab's variables, the token from a masked CI/CD variable.
 Environment after_script(const std::string& job_status) {
-    return {{"GITLAB_CI", "true"}, {"CI_JOB_STATUS", job_status}, {"CODEARTS_CHECK_TOKEN", token}};
+    return {{"GITLAB_CI", "true"}, {"CI_JOB_STATUS", job_status}, {"CODEARTS_CHECK_IAM_TOKEN", token}};
 }
 
 std::vector<std::string> args_for(const Emulator& emulator, const std::string& dotenv) {
@@ -81,7 +81,7 @@ TEST_CASE("GitLab: --stop-on narrows the statuses; without CI_JOB_STATUS the sto
     args.insert(args.end(), {"--stop-on", "canceled"});
     CHECK(run_program(args, after_script("failed")).exit_code == 0);
     CHECK(emulator.requests().empty());
-    CHECK(run_program(args, {{"GITLAB_CI", "true"}, {"CODEARTS_CHECK_TOKEN", token}}).exit_code == 0);
+    CHECK(run_program(args, {{"GITLAB_CI", "true"}, {"CODEARTS_CHECK_IAM_TOKEN", token}}).exit_code == 0);
     CHECK(emulator.task_status(task) == 3);
 }
 

@@ -32,7 +32,7 @@ Environment action_inputs(const Emulator& emulator, const std::string& mode, con
             {"INPUT_TASK-ID-FILE", ""},
             {"INPUT_REGION", ""},
             {"INPUT_ENDPOINT", emulator.url()},
-            {"INPUT_TOKEN", token},
+            {"INPUT_IAM-TOKEN", token},
             {"INPUT_CA-FILE", emulator.cert_file()},
             {"INPUT_TIMEOUT", ""},
             {"INPUT_GRACE", ""},

@@ -59,7 +59,7 @@ inline ProcessResult run_program(const std::vector<std::string>& args, const Env
 
 // Flags that point the program at `emulator` with `token`.
 inline std::vector<std::string> emulator_flags(const Emulator& emulator, const std::string& token) {
-    return {"--endpoint", emulator.url(), "--token", token, "--ca-file", emulator.cert_file()};
+    return {"--endpoint", emulator.url(), "--iam-token", token, "--ca-file", emulator.cert_file()};
 }
 
 // An emulator that accepts `token` and has `task` running: what most signal and CI tests start from.

@@ -8,7 +8,7 @@
 using namespace ccs::test;
 
 TEST_CASE("secret hygiene: a secret given to the program is found wherever it is printed") {
-    const auto secrets = secrets_in({"--task-id", "t1", "--token", "tok-S3CR3T-a1", "--sk=sk-S3CR3T-b2"},
+    const auto secrets = secrets_in({"--task-id", "t1", "--iam-token", "tok-S3CR3T-a1", "--sk=sk-S3CR3T-b2"},
                                     {{"INPUT_PASSWORD", "pw-S3CR3T-c3"}, {"INPUT_REGION", "cn-north-4"}});
     CHECK(secrets == std::vector<std::string>{"tok-S3CR3T-a1", "sk-S3CR3T-b2", "pw-S3CR3T-c3"});
     CHECK(secret_findings("task t1 stopped\nregion cn-north-4\n", secrets, "stdout").empty());

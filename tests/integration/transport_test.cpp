@@ -95,7 +95,7 @@ TEST_CASE("a proxy we cannot use is refused before anything is sent, without sho
 
 TEST_CASE("SSL_CERT_FILE is trusted like --ca-file") {
     Emulator emulator(running_task());
-    std::vector<std::string> args = {"--endpoint", emulator.url(), "--token", token, "--task-id", task};
+    std::vector<std::string> args = {"--endpoint", emulator.url(), "--iam-token", token, "--task-id", task};
     const ProcessResult untrusted = run_program(args);
     CHECK(untrusted.exit_code == 1);
     CHECK(contains(untrusted.err, "not trusted"));
@@ -108,7 +108,7 @@ TEST_CASE("a CA found only in a hashed SSL_CERT_DIR is trusted") {
     Emulator emulator(running_task());
     const TempDir certs;
     certs.write(hashed_name_of(emulator.cert_file()), read_text_file(emulator.cert_file()));
-    std::vector<std::string> args = {"--endpoint", emulator.url(), "--token", token, "--task-id", task};
+    std::vector<std::string> args = {"--endpoint", emulator.url(), "--iam-token", token, "--task-id", task};
     const ProcessResult trusted = run_program(args, {{"SSL_CERT_DIR", certs.path()}});
     CHECK(trusted.exit_code == 0);
     CHECK(emulator.task_status(task) == 3);
@@ -116,7 +116,8 @@ TEST_CASE("a CA found only in a hashed SSL_CERT_DIR is trusted") {
 
 TEST_CASE("http:// is for loopback only, unless --allow-insecure-http") {
     const std::vector<std::string> args = {
-        "--endpoint", "http://codearts-check.corp.example", "--token", token, "--task-id", task, "--dry-run"};
+        "--endpoint", "http://codearts-check.corp.example", "--iam-token", token, "--task-id", task,
+        "--dry-run"};
     const ProcessResult refused = run_program(args);
     CHECK(refused.exit_code == 2);
     CHECK(contains(refused.err, "--allow-insecure-http"));
@@ -132,7 +133,7 @@ TEST_CASE("a header value with a line break is refused before anything is sent")
     for (const std::string& injected : {token + "\r\nX-Injected: 1", token + "\nX-Injected: 1"}) {
         const ProcessResult run =
             run_program({"--endpoint", emulator.url(), "--ca-file", emulator.cert_file(), "--task-id", task},
-                        {{"CODEARTS_CHECK_TOKEN", injected}});
+                        {{"CODEARTS_CHECK_IAM_TOKEN", injected}});
         CHECK(run.exit_code == 2);
         CHECK_FALSE(contains(run.err + run.out, "X-Injected"));
     }

@@ -180,7 +180,7 @@ TEST_CASE("a watched command that cannot be started: exit 127, the message names
 
 TEST_CASE("watch without a command after -- is invalid input") {
     const ProcessResult run =
-        run_program({"watch", "--task-id", task, "--token", token, "--region", "cn-north-4"});
+        run_program({"watch", "--task-id", task, "--iam-token", token, "--region", "cn-north-4"});
     INFO("stdout:\n" << run.out << "\nstderr:\n" << run.err);
     CHECK(run.exit_code == 2);
     CHECK(contains(run.err, "watch [options] -- COMMAND"));

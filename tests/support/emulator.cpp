@@ -27,6 +27,7 @@ std::vector<std::string> command_line(const EmulatorOptions& options, const std:
     if (!options.scenario_file.empty()) args.insert(args.end(), {"--scenario", options.scenario_file});
     if (!options.log_file.empty()) args.insert(args.end(), {"--log", options.log_file});
     if (options.latency_ms) args.insert(args.end(), {"--latency-ms", std::to_string(*options.latency_ms)});
+    if (options.refusing_port) args.emplace_back("--refusing-port");
     args.insert(args.end(), options.extra_args.begin(), options.extra_args.end());
     return args;
 }
@@ -90,6 +91,13 @@ Emulator::Emulator(const EmulatorOptions& options) : dir_("ccs-emulator") {
         throw std::runtime_error("the emulator did not start; its stderr:\n" + process_->stderr_text());
     }
     url_ = *line;
+    if (!options.refusing_port) return;
+    const auto refusing = process_->read_line(startup_limit);
+    if (!refusing || refusing->rfind("http", 0) != 0) {
+        throw std::runtime_error("the emulator gave no refusing port; its stderr:\n" +
+                                 process_->stderr_text());
+    }
+    refusing_url_ = *refusing;
 }
 
 Emulator::~Emulator() {

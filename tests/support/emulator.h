@@ -27,6 +27,7 @@ struct EmulatorOptions {
     std::string scenario_file;                                      // --scenario
     std::string log_file;                                           // --log
     std::optional<int> latency_ms;                                  // --latency-ms
+    bool refusing_port = false;  // --refusing-port: refusing_url() is a down endpoint next to url()
     std::vector<std::string> extra_args;                            // anything else, passed last
 };
 
@@ -57,6 +58,8 @@ public:
 
     const std::string& url() const { return url_; }              // "https://127.0.0.1:43123"
     const std::string& cert_file() const { return cert_file_; }  // PEM to trust; empty without TLS
+    // With refusing_port: "https://127.0.0.1:43124", where every connection is refused.
+    const std::string& refusing_url() const { return refusing_url_; }
 
     std::vector<RecordedRequest> requests() const;
     void set_task(const std::string& id, std::optional<int> status);
@@ -79,6 +82,7 @@ private:
     TempDir dir_;
     std::unique_ptr<BackgroundProcess> process_;
     std::string url_;
+    std::string refusing_url_;
     std::string cert_file_;
     bool stopped_ = false;
 };

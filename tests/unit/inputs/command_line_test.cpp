@@ -10,7 +10,7 @@ TEST_CASE("options take '--name value' and '--name=value'") {
 }
 
 TEST_CASE("a value may itself contain '=' and ':'") {
-    const Config config = config_of({"--token", "a=b:c"}, valid_env());
+    const Config config = config_of({"--iam-token", "a=b:c"}, valid_env());
     CHECK(token_of(config) == "a=b:c");
 }
 
@@ -57,7 +57,7 @@ TEST_CASE("a lone '--' ends the options and is otherwise harmless") {
 }
 
 TEST_CASE("the word after a secret is not echoed") {
-    const std::string message = failure_of({"--token", "first-half", "second-half"}, valid_env());
+    const std::string message = failure_of({"--iam-token", "first-half", "second-half"}, valid_env());
     CHECK(message.find("second-half") == std::string::npos);
     CHECK(message.find("first-half") == std::string::npos);
     CHECK(message.find("unexpected argument") != std::string::npos);

@@ -14,7 +14,7 @@ namespace {
 
 // valid_env() without its token: the test gives the credentials.
 Environment base_env() {
-    return valid_env_without("INPUT_TOKEN");
+    return valid_env_without("INPUT_IAM-TOKEN");
 }
 
 Environment with(Environment env, const Environment& more) {
@@ -43,8 +43,9 @@ TEST_CASE("the token is taken and reported as a secret") {
 TEST_CASE("no credentials: the message names every kind and every way to give it") {
     const std::string message = failure_of({}, base_env());
     CHECK(message.find("no credentials") == 0);
-    for (const char* name : {"--token", "INPUT_TOKEN", "CODEARTS_CHECK_TOKEN", "--ak", "HUAWEICLOUD_SDK_AK",
-                             "CLOUD_SDK_AK", "--sk", "--username", "--password", "--domain", "--idp-id"}) {
+    for (const char* name :
+         {"--iam-token", "INPUT_IAM-TOKEN", "CODEARTS_CHECK_IAM_TOKEN", "--ak", "HUAWEICLOUD_SDK_AK",
+          "CLOUD_SDK_AK", "--sk", "--username", "--password", "--domain", "--idp-id"}) {
         CHECK(has(message, name));
     }
 }
@@ -55,8 +56,8 @@ TEST_CASE("a token with CR, LF or another control character is refused without e
                                     "def",
                                     "abc\x7f"}) {
         CAPTURE(token);
-        const std::string message = failure_of({}, valid_env_with("INPUT_TOKEN", token));
-        CHECK(message.rfind("INPUT_TOKEN: ", 0) == 0);
+        const std::string message = failure_of({}, valid_env_with("INPUT_IAM-TOKEN", token));
+        CHECK(message.rfind("INPUT_IAM-TOKEN: ", 0) == 0);
         CHECK(message.find("control character") != std::string::npos);
         CHECK(message.find("abc") == std::string::npos);
         CHECK(message.find("def") == std::string::npos);
@@ -65,7 +66,7 @@ TEST_CASE("a token with CR, LF or another control character is refused without e
 }
 
 TEST_CASE("surrounding line breaks are trimmed, as from a file read with $(cat ...)") {
-    CHECK(token_of(config_of({"--token", "tok\n"}, valid_env())) == "tok");
+    CHECK(token_of(config_of({"--iam-token", "tok\n"}, valid_env())) == "tok");
 }
 
 TEST_CASE("an empty Config has no secrets") {
@@ -125,7 +126,9 @@ TEST_CASE("temporary AK/SK: the security token goes with them, and is a secret")
 TEST_CASE("a half-given AK/SK names what is missing, with every way to give it") {
     const std::string no_sk = failure_of({"--ak", "AK1"}, base_env());
     CHECK(has(no_sk, "AK/SK credentials are incomplete: --ak is given"));
-    CHECK(has(no_sk, "--sk (input sk / INPUT_SK, CODEARTS_CHECK_SK, HUAWEICLOUD_SDK_SK, or CLOUD_SDK_SK)"));
+    CHECK(has(no_sk,
+              "--sk (input sk / INPUT_SK, CODEARTS_CHECK_SK, HUAWEICLOUD_SDK_SK, CLOUD_SDK_SK, or "
+              "HUAWEI_CLOUD_SECRET_ACCESS_KEY)"));
     CHECK(has(failure_of({}, with(base_env(), {{"HUAWEICLOUD_SDK_SK", "sk-1"}})), "set --ak"));
     const std::string token_only = failure_of({"--security-token", "st-1"}, base_env());
     CHECK(has(token_only, "set --ak"));
@@ -204,7 +207,7 @@ TEST_CASE("a half-given OIDC federation names what is missing") {
 TEST_CASE("the most explicit source decides between kinds; the others are named as ignored") {
     const Environment sdk_keys =
         with(valid_env(), {{"HUAWEICLOUD_SDK_AK", "AK1"}, {"HUAWEICLOUD_SDK_SK", "sk-1"}});
-    const Config input_token = config_of({}, sdk_keys);  // INPUT_TOKEN beats the SDK's variables
+    const Config input_token = config_of({}, sdk_keys);  // INPUT_IAM-TOKEN beats the SDK's variables
     CHECK(token_of(input_token) == "secret-token-value");
     CHECK(has(input_token.credential_why,
               "ignored: AK/SK (HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK), given in SDK "
@@ -214,7 +217,7 @@ TEST_CASE("the most explicit source decides between kinds; the others are named 
     const Config flag_keys =
         config_of({"--ak", "AK2", "--sk", "sk-2"}, valid_env());  // a flag beats an input
     CHECK(std::get<AkSkCredential>(flag_keys.credential).access_key == "AK2");
-    CHECK(has(flag_keys.credential_why, "ignored: an IAM token (INPUT_TOKEN)"));
+    CHECK(has(flag_keys.credential_why, "ignored: an IAM token (INPUT_IAM-TOKEN)"));
 
     // Half of a kind on the command line still wins: the missing half is an error, not a fallback.
     CHECK(has(failure_of({"--ak", "AK2"}, valid_env()), "set --sk"));
@@ -225,7 +228,7 @@ TEST_CASE("two kinds given equally explicitly are an error naming both") {
         {},
         with(valid_env(), {{"INPUT_USERNAME", "bot"}, {"INPUT_PASSWORD", "pw-1"}, {"INPUT_DOMAIN", "acme"}}));
     CHECK(has(message, "more than one kind are given in GitHub inputs"));
-    CHECK(has(message, "an IAM token (INPUT_TOKEN)"));
+    CHECK(has(message, "an IAM token (INPUT_IAM-TOKEN)"));
     CHECK(has(message, "an IAM user's password (INPUT_USERNAME, INPUT_PASSWORD, INPUT_DOMAIN)"));
     CHECK_FALSE(has(message, "pw-1"));
 }

@@ -17,15 +17,65 @@ std::string endpoint_failure(const std::string& url) {
 
 }  // namespace
 
-TEST_CASE("each known region maps to its endpoint") {
+TEST_CASE("each known region maps to its endpoints as the SDKs list them, .com first") {
     const std::vector<std::string> regions = {"cn-north-4", "cn-north-1", "cn-east-2",   "cn-south-1",
                                               "cn-east-3",  "la-north-2", "sa-brazil-1", "ap-southeast-3"};
     CHECK(known_regions() == regions);
     for (const auto& region : regions) {
         const Config config = config_of({"--region", region}, valid_env());
-        CHECK(config.endpoint == "https://codearts-check." + region + ".myhuaweicloud.com");
+        const std::string com = "https://codearts-check." + region + ".myhuaweicloud.com";
+        const std::string cn = "https://codearts-check." + region + ".myhuaweicloud.cn";
+        const bool mainland = region.rfind("cn-", 0) == 0;
+        CHECK(config.endpoints ==
+              (mainland ? std::vector<std::string>{com, cn} : std::vector<std::string>{com}));
         CHECK(config.endpoint_origin == "region " + region);
         CHECK(config.region == region);
+    }
+}
+
+TEST_CASE(
+    "HUAWEICLOUD_SDK_REGION_CODEARTSCHECK_<REGION> replaces the region's endpoints, as the Go SDK reads it") {
+    const std::string variable = "HUAWEICLOUD_SDK_REGION_CODEARTSCHECK_CN_NORTH_4";
+    CHECK(region_override_variable("cn-north-4") == variable);
+
+    SUBCASE("a comma-separated list, trimmed, in its order") {
+        const Config config =
+            config_of({}, valid_env_with(variable, " https://b.example:8443/, https://a.example ,"));
+        CHECK(config.endpoints == std::vector<std::string>{"https://b.example:8443", "https://a.example"});
+        CHECK(config.endpoint_origin == "region cn-north-4, endpoints from " + variable);
+        CHECK(config.region == "cn-north-4");
+    }
+    SUBCASE("another region's variable changes nothing here") {
+        const Config config = config_of(
+            {}, valid_env_with("HUAWEICLOUD_SDK_REGION_CODEARTSCHECK_CN_EAST_3", "https://x.example"));
+        CHECK(config.endpoints.front() == "https://codearts-check.cn-north-4.myhuaweicloud.com");
+    }
+    SUBCASE("it makes a region the SDKs do not list usable") {
+        Environment env = valid_env_with("INPUT_REGION", "cn-north-9");
+        env["HUAWEICLOUD_SDK_REGION_CODEARTSCHECK_CN_NORTH_9"] = "https://codearts-check.cn-north-9.example";
+        const Config config = config_of({}, env);
+        CHECK(config.region == "cn-north-9");
+        CHECK(config.endpoints == std::vector<std::string>{"https://codearts-check.cn-north-9.example"});
+    }
+    SUBCASE("an empty value counts as not given") {
+        CHECK(config_of({}, valid_env_with(variable, " ")).endpoints.size() == 2);
+    }
+    SUBCASE("--endpoint still wins") {
+        const Config config =
+            config_of({"--endpoint", "https://h.example"}, valid_env_with(variable, "https://x.example"));
+        CHECK(config.endpoints == std::vector<std::string>{"https://h.example"});
+    }
+    SUBCASE("each entry is checked as --endpoint is, and the message names the variable") {
+        const std::string message =
+            failure_of({}, valid_env_with(variable, "https://a.example,http://b.example"));
+        CHECK(message.rfind(variable + ": \"http://b.example\" uses http", 0) == 0);
+        CHECK(failure_of({}, valid_env_with(variable, "https://u:p@a.example")).find("(not shown)") !=
+              std::string::npos);
+    }
+    SUBCASE("at most eight endpoints") {
+        std::string many;
+        for (int i = 0; i < 9; ++i) many += "https://h" + std::to_string(i) + ".example,";
+        CHECK(failure_of({}, valid_env_with(variable, many)) == variable + ": 9 endpoints; at most 8");
     }
 }
 
@@ -34,6 +84,7 @@ TEST_CASE("an unknown region lists all eight") {
     CHECK(message.rfind("INPUT_REGION: unknown region \"cn-north-9\"", 0) == 0);
     for (const auto& region : known_regions()) CHECK(message.find(region) != std::string::npos);
     CHECK(message.find("--endpoint") != std::string::npos);
+    CHECK(message.find("HUAWEICLOUD_SDK_REGION_CODEARTSCHECK_CN_NORTH_9") != std::string::npos);
 }
 
 TEST_CASE("region names are case-sensitive") {
@@ -50,12 +101,13 @@ TEST_CASE("neither region nor endpoint names both") {
 
 TEST_CASE("an endpoint overrides the region, which becomes optional") {
     const Config config = with_endpoint("https://codecheck.example.com/");
-    CHECK(config.endpoint == "https://codecheck.example.com");
+    CHECK(config.endpoints.front() == "https://codecheck.example.com");
     CHECK(config.endpoint_origin == "--endpoint");
     CHECK(config.region == "cn-north-4");
 
     const Config no_region = config_of(
-        {}, {{"INPUT_TASK-ID", "a"}, {"INPUT_TOKEN", "t"}, {"CODEARTS_CHECK_ENDPOINT", "https://h.example"}});
+        {},
+        {{"INPUT_TASK-ID", "a"}, {"INPUT_IAM-TOKEN", "t"}, {"CODEARTS_CHECK_ENDPOINT", "https://h.example"}});
     CHECK(no_region.region.empty());
     CHECK(no_region.endpoint_origin == "CODEARTS_CHECK_ENDPOINT");
 }
@@ -69,14 +121,15 @@ TEST_CASE("with an endpoint, a region outside the table is accepted if it looks 
 }
 
 TEST_CASE("https endpoints keep their port and path, without trailing slashes") {
-    CHECK(with_endpoint("https://h.example:8443/prefix//").endpoint == "https://h.example:8443/prefix");
+    CHECK(with_endpoint("https://h.example:8443/prefix//").endpoints.front() ==
+          "https://h.example:8443/prefix");
 }
 
 TEST_CASE("http is allowed for loopback hosts only") {
-    CHECK(with_endpoint("http://127.0.0.1:8080").endpoint == "http://127.0.0.1:8080");
-    CHECK(with_endpoint("http://127.10.0.3:1/").endpoint == "http://127.10.0.3:1");
-    CHECK(with_endpoint("http://localhost:9000").endpoint == "http://localhost:9000");
-    CHECK(with_endpoint("http://[::1]:9000").endpoint == "http://[::1]:9000");
+    CHECK(with_endpoint("http://127.0.0.1:8080").endpoints.front() == "http://127.0.0.1:8080");
+    CHECK(with_endpoint("http://127.10.0.3:1/").endpoints.front() == "http://127.10.0.3:1");
+    CHECK(with_endpoint("http://localhost:9000").endpoints.front() == "http://localhost:9000");
+    CHECK(with_endpoint("http://[::1]:9000").endpoints.front() == "http://[::1]:9000");
 
     const std::string message = endpoint_failure("http://codecheck.example.com");
     CHECK(message.rfind("--endpoint: \"http://codecheck.example.com\"", 0) == 0);

@@ -14,7 +14,7 @@ namespace ccs::inputs::testing {
 inline Environment valid_env() {
     return {{"INPUT_TASK-ID", "2b31ed520aaaaaaaebedb6e57bbbbbbb"},
             {"INPUT_REGION", "cn-north-4"},
-            {"INPUT_TOKEN", "secret-token-value"}};
+            {"INPUT_IAM-TOKEN", "secret-token-value"}};
 }
 
 inline Config config_of(const std::vector<std::string>& args, const Environment& env) {

@@ -62,5 +62,5 @@ TEST_CASE("--allow-insecure-http lets an http endpoint beyond loopback through, 
     env["INPUT_ENDPOINT"] = "http://codearts-check.corp.example";
     CHECK_THROWS_AS(parse_inputs({}, env), InvalidInput);
     env["INPUT_ALLOW-INSECURE-HTTP"] = "true";
-    CHECK(config_of({}, env).endpoint == "http://codearts-check.corp.example");
+    CHECK(config_of({}, env).endpoints.front() == "http://codearts-check.corp.example");
 }

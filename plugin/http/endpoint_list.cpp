@@ -1,0 +1,38 @@
+#include "http/endpoint_list.h"
+
+#include <utility>
+
+namespace ccs::http {
+
+bool worth_failing_over(const Exchange& exchange) {
+    if (exchange.answered() || exchange.connected) return false;
+    switch (exchange.error.kind) {
+        case TransportErrorKind::Dns:
+        case TransportErrorKind::Refused:
+        case TransportErrorKind::Tls:
+        case TransportErrorKind::Reset:  // a handshake broken off
+        case TransportErrorKind::Other: return true;
+        case TransportErrorKind::Timeout:
+        case TransportErrorKind::TooLarge:
+        case TransportErrorKind::Malformed:
+        case TransportErrorKind::Unsendable: return false;
+    }
+    return false;
+}
+
+EndpointList::EndpointList(std::vector<std::string> urls, SharedTlsContext tls, ProxySettings proxy)
+    : tls_(std::move(tls)), proxy_(std::move(proxy)) {
+    for (auto& url : urls) endpoints_.push_back({std::move(url), nullptr});
+}
+
+EndpointList::~EndpointList() = default;
+
+Connection& EndpointList::connection() {
+    Endpoint& endpoint = endpoints_[current_];
+    if (!endpoint.connection) {
+        endpoint.connection = std::make_unique<Connection>(Origin::parse(endpoint.url), tls_, proxy_);
+    }
+    return *endpoint.connection;
+}
+
+}  // namespace ccs::http

@@ -1,0 +1,47 @@
+// The failover rule and the order endpoints are tried in.
+#include <doctest/doctest.h>
+
+#include "http/endpoint_list.h"
+
+using namespace ccs::http;
+
+namespace {
+
+Exchange failed(TransportErrorKind kind, bool connected = false) {
+    Exchange exchange;
+    exchange.error = {kind, "why"};
+    exchange.connected = connected;
+    return exchange;
+}
+
+}  // namespace
+
+TEST_CASE("a failure to reach the endpoint moves on: no name, nothing listening, a failed handshake") {
+    CHECK(worth_failing_over(failed(TransportErrorKind::Dns)));
+    CHECK(worth_failing_over(failed(TransportErrorKind::Refused)));
+    CHECK(worth_failing_over(failed(TransportErrorKind::Tls)));
+    CHECK(worth_failing_over(failed(TransportErrorKind::Reset)));  // a handshake broken off
+}
+
+TEST_CASE("an answer, a failure after connecting, a timeout or an unsendable request do not") {
+    Exchange answered;
+    answered.response = ccs::HttpResponse{};
+    answered.response->status = 503;
+    CHECK_FALSE(worth_failing_over(answered));
+    CHECK_FALSE(worth_failing_over(failed(TransportErrorKind::Reset, true)));
+    CHECK_FALSE(worth_failing_over(failed(TransportErrorKind::Timeout)));
+    CHECK_FALSE(worth_failing_over(failed(TransportErrorKind::Unsendable)));
+    CHECK_FALSE(worth_failing_over(failed(TransportErrorKind::TooLarge, true)));
+}
+
+TEST_CASE("endpoints are tried in their order, after the last the first again") {
+    EndpointList endpoints({"https://a.example", "https://b.example:8443/base"}, nullptr, {});
+    CHECK(endpoints.size() == 2);
+    CHECK(endpoints.url() == "https://a.example");
+    CHECK(endpoints.connection().origin().host == "a.example");
+    endpoints.next();
+    CHECK(endpoints.url() == "https://b.example:8443/base");
+    CHECK(endpoints.connection().origin().port == 8443);
+    endpoints.next();
+    CHECK(endpoints.url() == "https://a.example");
+}
