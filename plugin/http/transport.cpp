@@ -226,7 +226,10 @@ void Connection::watch(const Poco::Net::StreamSocket& socket) {
 }
 
 bool Connection::reusable() {
-    if (!session_ || !session_->connected() || Clock::now() - last_used_ >= max_idle) return false;
+    return session_ && session_->connected() && Clock::now() - last_used_ < max_idle && quiet();
+}
+
+bool Connection::quiet() {
     // Bytes (or the end) waiting on an idle connection answer no request of ours: a late part of the
     // last answer, or the server closing. The next request must not read them as its answer.
     try {
@@ -388,7 +391,7 @@ Exchange Connection::exchange(const HttpRequest& request, const Deadline& deadli
     response.body = std::move(*body);
     // The server said it closes the connection: do not write the next request into it. Nor when
     // bytes beyond the answer arrived: they would be read as the next request's answer.
-    if (!poco_response.getKeepAlive() || !reusable()) close_session();
+    if (!poco_response.getKeepAlive() || !quiet()) close_session();
     result.response = std::move(response);
     return result;
 }

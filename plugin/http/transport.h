@@ -82,7 +82,8 @@ public:
 private:
     Exchange exchange(const HttpRequest& request, const Deadline& deadline);
     void open(const Deadline& deadline);  // a connected session, reused when it is fresh enough
-    bool reusable();                      // fresh, and with nothing unasked-for waiting on it
+    bool reusable();                      // open, fresh, and quiet
+    bool quiet();                         // nothing unasked-for (bytes, or the end) waits on the open session
     Poco::Net::StreamSocket connect_socket(const Deadline& deadline);
     void open_tunnel(Poco::Net::StreamSocket& socket, const Deadline& deadline);  // CONNECT host:port
     void watch(const Poco::Net::StreamSocket& socket);  // the socket the timers shut down
