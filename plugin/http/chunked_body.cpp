@@ -48,7 +48,7 @@ std::size_t chunk_size(const std::string& line) {
 
 void read_chunk(ByteSource& source, std::size_t size, std::string& body,
                 const std::function<void()>& before_read) {
-    std::array<char, 16 * 1024> buffer{};
+    std::array<char, std::size_t{16} * 1024> buffer{};
     while (size > 0) {
         before_read();
         const int count =

@@ -38,7 +38,7 @@ constexpr int max_interim_answers = 8;
 
 // Poco never decides to reconnect by itself (it would resolve the host name again and go around the
 // proxy): this connection's own idle limit is the one that counts.
-const Poco::Timespan never(24 * 3600, 0);
+const Poco::Timespan never(86400, 0);
 
 // A session over a socket this connection connected (to an address resolved within the deadline,
 // through the proxy, TLS done), never one Poco connects itself. The host name still names the
@@ -351,7 +351,7 @@ std::optional<std::string> Connection::read_body(std::istream& body_stream,
     // Let a timeout or reset inside the body stream surface as itself, not as a silent short read.
     body_stream.exceptions(std::ios::badbit);
     std::string body;
-    std::array<char, 16 * 1024> chunk{};
+    std::array<char, std::size_t{16} * 1024> chunk{};
     while (body_stream) {
         before_read();
         body_stream.read(chunk.data(), chunk.size());
