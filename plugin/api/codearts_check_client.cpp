@@ -9,8 +9,7 @@ namespace {
 
 HttpRequest task_request(const std::string& method, const std::string& endpoint, const std::string& task_id,
                          const std::string& action) {
-    const Poco::URI uri(endpoint);
-    std::string base_path = uri.getPath();
+    std::string base_path = http::request_path_of(endpoint);
     while (!base_path.empty() && base_path.back() == '/') base_path.pop_back();
 
     HttpRequest request;

@@ -20,4 +20,10 @@ Origin Origin::parse(const std::string& url) {
     return Origin{uri.getScheme(), uri.getHost(), uri.getPort()};
 }
 
+std::string request_path_of(const std::string& url) {
+    std::string path;
+    Poco::URI::encode(Poco::URI(url).getPath(), "?#", path);
+    return path;
+}
+
 }  // namespace ccs::http

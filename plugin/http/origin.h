@@ -21,4 +21,8 @@ struct Origin {
     static Origin parse(const std::string& url);
 };
 
+// The path of `url` as a request line carries it: percent-encoded again after Poco decoded it, so
+// whatever the URL escaped (a '?', a space, a line break) stays escaped, never a raw byte on the wire.
+std::string request_path_of(const std::string& url);
+
 }  // namespace ccs::http

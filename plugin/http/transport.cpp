@@ -1,6 +1,7 @@
 #include "http/transport.h"
 
 #include <Poco/Net/Context.h>
+#include <Poco/Net/HTTPBasicCredentials.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
@@ -8,6 +9,7 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SSLException.h>
 #include <Poco/Net/SSLManager.h>
+#include <Poco/Net/SecureStreamSocket.h>
 #include <Poco/Net/SocketImpl.h>
 #include <Poco/Timespan.h>
 
@@ -17,6 +19,7 @@
 #include <array>
 #include <istream>
 
+#include "http/chunked_body.h"
 #include "http/expiry_timer.h"
 #include "http/resolver.h"
 
@@ -30,17 +33,34 @@ using Millis = std::chrono::milliseconds;
 // connections after a few seconds, and a request written into one that is closing is lost.
 constexpr Millis max_idle{4000};
 
-// A session that connects to an address resolved beforehand (within the deadline) instead of
-// resolving the host name itself, which could block for longer than the run may take. The host name
-// still names the server: in the Host header, for SNI and for the certificate check.
+// Interim answers one request may get before its final one; more is a server going round in circles.
+constexpr int max_interim_answers = 8;
+
+// Poco never decides to reconnect by itself (it would resolve the host name again and go around the
+// proxy): this connection's own idle limit is the one that counts.
+const Poco::Timespan never(86400, 0);
+
+// A session over a socket this connection connected (to an address resolved within the deadline,
+// through the proxy, TLS done), never one Poco connects itself. The host name still names the
+// server: in the Host header, for SNI and for the certificate check. It also lends its buffered
+// bytes to the strict chunked reader.
 template <class Base>
-class PreResolvedSession : public Base {
+class OwnSocketSession : public Base, public ByteSource {
 public:
     using Base::Base;
-    void connect_to(const Poco::Net::SocketAddress& address) { this->connect(address); }
+    void attach(const Poco::Net::StreamSocket& socket) { this->attachSocket(socket); }
+    int next_byte() override { return this->get(); }
+    int read_bytes(char* buffer, std::streamsize length) override { return this->read(buffer, length); }
+    int buffered_bytes() const override { return this->buffered(); }
 };
-using PlainSession = PreResolvedSession<Poco::Net::HTTPClientSession>;
-using SecureSession = PreResolvedSession<Poco::Net::HTTPSClientSession>;
+using PlainSession = OwnSocketSession<Poco::Net::HTTPClientSession>;
+using SecureSession = OwnSocketSession<Poco::Net::HTTPSClientSession>;
+
+// "host:port" as CONNECT names it, IPv6 in brackets.
+std::string connect_target(const Origin& origin) {
+    const bool ipv6 = origin.host.find(':') != std::string::npos;
+    return (ipv6 ? "[" + origin.host + "]" : origin.host) + ":" + std::to_string(origin.port);
+}
 
 Poco::Timespan timespan(Millis millis) {
     // Never 0: Poco (and SO_RCVTIMEO) take a zero timeout as "wait forever".
@@ -195,44 +215,154 @@ void Connection::close_session() {
         const std::lock_guard<std::mutex> lock(socket_mutex_);
         open_fd_ = POCO_INVALID_SOCKET;
     }
+    bytes_ = nullptr;
     session_.reset();
 }
 
-void Connection::open(const Deadline& deadline) {
-    if (session_ && session_->connected() && Clock::now() - last_used_ < max_idle) return;
-    close_session();
+void Connection::watch(const Poco::Net::StreamSocket& socket) {
+    const std::lock_guard<std::mutex> lock(socket_mutex_);
+    const Poco::Net::SocketImpl* impl = socket.impl();
+    open_fd_ = impl ? impl->sockfd() : POCO_INVALID_SOCKET;
+}
+
+bool Connection::reusable() {
+    return session_ && session_->connected() && Clock::now() - last_used_ < max_idle && quiet();
+}
+
+bool Connection::quiet() {
+    // Bytes (or the end) waiting on an idle connection answer no request of ours: a late part of the
+    // last answer, or the server closing. The next request must not read them as its answer.
+    try {
+        return bytes_->buffered_bytes() == 0 &&
+               !session_->socket().poll(Poco::Timespan(0), Poco::Net::Socket::SELECT_READ);
+    } catch (const Poco::Exception&) {
+        return false;
+    }
+}
+
+Poco::Net::StreamSocket Connection::connect_socket(const Deadline& deadline) {
     // Only the proxy's name needs resolving when there is one: it resolves the server's for us.
     const std::string& host = proxy_ ? proxy_->host : origin_.host;
     const std::uint16_t port = proxy_ ? proxy_->port : origin_.port;
     const Poco::Net::SocketAddress address = resolve(host, port, deadline);
     require_time_left(deadline);
+    Poco::Net::StreamSocket socket(address.family());
+    watch(socket);  // from here on, the timers can end every wait on it
+    const auto left = timespan(deadline.remaining());
+    socket.connect(address, left);
+    socket.setReceiveTimeout(left);  // for a proxy's answer to CONNECT
+    socket.setSendTimeout(left);
+    socket.setNoDelay(true);
+    return socket;
+}
+
+void Connection::open_tunnel(Poco::Net::StreamSocket& socket, const Deadline& deadline) {
+    Poco::Net::HTTPClientSession proxy_session(socket);
+    const auto left = timespan(deadline.remaining());
+    proxy_session.setTimeout(left, left, left);
+    Poco::Net::HTTPRequest connect(Poco::Net::HTTPRequest::HTTP_CONNECT, connect_target(origin_),
+                                   Poco::Net::HTTPMessage::HTTP_1_1);
+    connect.setHost(connect_target(origin_));
+    connect.set("Proxy-Connection", "keep-alive");
+    if (!proxy_->username.empty()) {
+        Poco::Net::HTTPBasicCredentials(proxy_->username, proxy_->password).proxyAuthenticate(connect);
+    }
+    proxy_session.sendRequest(connect);
+    Poco::Net::HTTPResponse answer;
+    proxy_session.receiveResponse(answer);
+    proxy_session.detachSocket();
+    if (answer.getStatus() != Poco::Net::HTTPResponse::HTTP_OK) {
+        throw Poco::Net::HTTPException("the proxy did not open a tunnel: HTTP " +
+                                       std::to_string(answer.getStatus()) + " " + answer.getReason());
+    }
+}
+
+void Connection::open(const Deadline& deadline) {
+    if (reusable()) return;
+    close_session();
+    Poco::Net::StreamSocket socket = connect_socket(deadline);
+    require_time_left(deadline);
+    if (proxy_ && origin_.secure()) open_tunnel(socket, deadline);
 
     std::unique_ptr<Poco::Net::HTTPClientSession> session;
+    ByteSource* bytes = nullptr;
+    require_time_left(deadline);
+    const auto left = timespan(deadline.remaining());
+    socket.setReceiveTimeout(left);
+    socket.setSendTimeout(left);
     if (origin_.secure()) {
-        session = std::make_unique<SecureSession>(origin_.host, origin_.port, tls_->context());
+        // The handshake happens here, each read bounded by `left` and the whole by the timers.
+        const auto secure_socket =
+            Poco::Net::SecureStreamSocket::attach(socket, origin_.host, tls_->context());
+        auto secure = std::make_unique<SecureSession>(origin_.host, origin_.port, tls_->context());
+        secure->attach(secure_socket);
+        bytes = secure.get();
+        session = std::move(secure);
     } else {
-        session = std::make_unique<PlainSession>(origin_.host, origin_.port);
-    }
-    if (proxy_) {
-        Poco::Net::HTTPClientSession::ProxyConfig config;
-        config.host = address.host().toString();  // resolved: Poco must not resolve it again
-        config.port = address.port();
-        config.username = proxy_->username;
-        config.password = proxy_->password;
-        session->setProxyConfig(config);
+        auto plain = std::make_unique<PlainSession>(origin_.host, origin_.port);
+        if (proxy_) {
+            // A plain-HTTP request goes to the proxy whole (absolute URI, Proxy-Authorization).
+            Poco::Net::HTTPClientSession::ProxyConfig config;
+            config.host = socket.peerAddress().host().toString();
+            config.port = socket.peerAddress().port();
+            config.username = proxy_->username;
+            config.password = proxy_->password;
+            plain->setProxyConfig(config);
+        }
+        plain->attach(socket);
+        bytes = plain.get();
+        session = std::move(plain);
     }
     session->setKeepAlive(true);
-    const auto left = timespan(deadline.remaining());
-    session->setTimeout(left, left, left);  // the TLS handshake is bounded by the connect timeout too
-    if (origin_.secure()) {
-        static_cast<SecureSession&>(*session).connect_to(address);
-    } else {
-        static_cast<PlainSession&>(*session).connect_to(address);
-    }
+    session->setKeepAliveTimeout(never);
     session_ = std::move(session);
-    const std::lock_guard<std::mutex> lock(socket_mutex_);
-    const Poco::Net::SocketImpl* socket = session_->socket().impl();
-    open_fd_ = socket ? socket->sockfd() : POCO_INVALID_SOCKET;
+    bytes_ = bytes;
+}
+
+std::istream& Connection::receive_final_answer(Poco::Net::HTTPResponse& response, const Deadline& deadline) {
+    // Interim answers (1xx: 102 Processing, 103 Early Hints; Poco skips only 100) say nothing about
+    // the request's outcome; the final answer follows them. 101 would switch protocols: not HTTP then.
+    for (int interim = 0;; ++interim) {
+        require_time_left(deadline);
+        session_->setTimeout(timespan(deadline.remaining()));
+        session_->socket().setReceiveTimeout(timespan(deadline.remaining()));
+        std::istream& body_stream = session_->receiveResponse(response);
+        const int status = static_cast<int>(response.getStatus());
+        if (status < 100 || status >= 200) return body_stream;
+        if (status == 101 || interim == max_interim_answers) {
+            throw Poco::Net::MessageException("the server answered " + std::to_string(status) +
+                                              " and no final answer");
+        }
+    }
+}
+
+std::optional<std::string> Connection::read_body(std::istream& body_stream,
+                                                 const Poco::Net::HTTPResponse& response,
+                                                 const Deadline& deadline) {
+    // Each read may wait only for what is left of the deadline.
+    const auto before_read = [&] {
+        require_time_left(deadline);
+        session_->socket().setReceiveTimeout(timespan(deadline.remaining()));
+    };
+    const int status = static_cast<int>(response.getStatus());
+    if (response.getChunkedTransferEncoding() && status != 204 && status != 304) {
+        return read_chunked_body(*bytes_, max_response_body, before_read);
+    }
+    // Let a timeout or reset inside the body stream surface as itself, not as a silent short read.
+    body_stream.exceptions(std::ios::badbit);
+    std::string body;
+    std::array<char, std::size_t{16} * 1024> chunk{};
+    while (body_stream) {
+        before_read();
+        body_stream.read(chunk.data(), chunk.size());
+        body.append(chunk.data(), static_cast<std::size_t>(body_stream.gcount()));
+        if (body.size() > max_response_body) return std::nullopt;
+    }
+    if (response.hasContentLength() &&
+        static_cast<std::streamsize>(body.size()) < response.getContentLength()) {
+        throw Poco::Net::ConnectionResetException("the answer ended before its announced length");
+    }
+    return body;
 }
 
 Exchange Connection::exchange(const HttpRequest& request, const Deadline& deadline) {
@@ -244,37 +374,24 @@ Exchange Connection::exchange(const HttpRequest& request, const Deadline& deadli
     require_time_left(deadline);
     const auto left = timespan(deadline.remaining());
     session_->setTimeout(left, left, left);
+    session_->socket().setSendTimeout(left);
+    session_->socket().setReceiveTimeout(left);
     session_->sendRequest(poco_request) << request.body;
 
-    require_time_left(deadline);
-    session_->setTimeout(timespan(deadline.remaining()));
     Poco::Net::HTTPResponse poco_response;
-    std::istream& body_stream = session_->receiveResponse(poco_response);
-
-    // Let a timeout or reset inside the body stream surface as itself, not as a silent short read.
-    body_stream.exceptions(std::ios::badbit);
-
+    std::istream& body_stream = receive_final_answer(poco_response, deadline);
     Exchange result;
     HttpResponse response = from_poco(poco_response);
-    std::array<char, 16 * 1024> chunk{};
-    while (body_stream) {
-        // Each read may wait only for what is left of the deadline.
-        require_time_left(deadline);
-        session_->socket().setReceiveTimeout(timespan(deadline.remaining()));
-        body_stream.read(chunk.data(), chunk.size());
-        response.body.append(chunk.data(), static_cast<std::size_t>(body_stream.gcount()));
-        if (response.body.size() > max_response_body) {
-            result.error = {TransportErrorKind::TooLarge,
-                            "the answer is larger than " + std::to_string(max_response_body) + " bytes"};
-            return result;
-        }
+    std::optional<std::string> body = read_body(body_stream, poco_response, deadline);
+    if (!body) {
+        result.error = {TransportErrorKind::TooLarge,
+                        "the answer is larger than " + std::to_string(max_response_body) + " bytes"};
+        return result;
     }
-    if (poco_response.hasContentLength() &&
-        static_cast<std::streamsize>(response.body.size()) < poco_response.getContentLength()) {
-        throw Poco::Net::ConnectionResetException("the answer ended before its announced length");
-    }
-    // The server said it closes the connection: do not write the next request into it.
-    if (!poco_response.getKeepAlive()) close_session();
+    response.body = std::move(*body);
+    // The server said it closes the connection: do not write the next request into it. Nor when
+    // bytes beyond the answer arrived: they would be read as the next request's answer.
+    if (!poco_response.getKeepAlive() || !quiet()) close_session();
     result.response = std::move(response);
     return result;
 }

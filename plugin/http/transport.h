@@ -21,9 +21,13 @@
 
 namespace Poco::Net {
 class HTTPClientSession;
+class HTTPResponse;
+class StreamSocket;
 }
 
 namespace ccs::http {
+
+class ByteSource;
 
 enum class TransportErrorKind {
     Refused,      // nothing listens there
@@ -58,8 +62,10 @@ struct Exchange {
 constexpr std::size_t max_response_body = std::size_t{1024} * 1024;
 
 // The connection is opened on the first send (and again after a failure or a long idle time): the
-// host name is resolved within the deadline, then connected (and the TLS handshake done) within it,
-// directly or through the proxy `proxy` names for this origin.
+// host name is resolved within the deadline, then connected, tunnelled through the proxy `proxy`
+// names for this origin (CONNECT) and the TLS handshake done, all within it. The socket exists
+// before the first wait on it, so the attempt's timer ends a handshake or a proxy's answer that
+// trickles in byte by byte, as it ends such an answer from the server.
 class Connection {
 public:
     // `tls` is the run's shared context; only https origins use it.
@@ -76,6 +82,14 @@ public:
 private:
     Exchange exchange(const HttpRequest& request, const Deadline& deadline);
     void open(const Deadline& deadline);  // a connected session, reused when it is fresh enough
+    bool reusable();                      // open, fresh, and quiet
+    bool quiet();                         // nothing unasked-for (bytes, or the end) waits on the open session
+    Poco::Net::StreamSocket connect_socket(const Deadline& deadline);
+    void open_tunnel(Poco::Net::StreamSocket& socket, const Deadline& deadline);  // CONNECT host:port
+    void watch(const Poco::Net::StreamSocket& socket);  // the socket the timers shut down
+    std::istream& receive_final_answer(Poco::Net::HTTPResponse& response, const Deadline& deadline);
+    std::optional<std::string> read_body(std::istream& body_stream, const Poco::Net::HTTPResponse& response,
+                                         const Deadline& deadline);
     void close_session();
     void shut_down_socket();  // from another thread: ends a blocked read or write
 
@@ -83,6 +97,7 @@ private:
     SharedTlsContext tls_;
     std::optional<ProxyServer> proxy_;
     std::unique_ptr<Poco::Net::HTTPClientSession> session_;
+    ByteSource* bytes_ = nullptr;  // session_'s bytes, for strict chunked bodies and leftovers
     std::chrono::steady_clock::time_point last_used_;
     bool connected_ = false;  // this send got a connection open
 

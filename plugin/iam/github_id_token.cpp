@@ -36,7 +36,8 @@ HttpRequest github_id_token_http_request(const GitHubIdTokenRequest& request) {
     const Poco::URI uri(request.request_url);
     HttpRequest http_request;
     http_request.method = "GET";
-    http_request.path = uri.getPath().empty() ? "/" : uri.getPath();
+    const std::string path = http::request_path_of(request.request_url);
+    http_request.path = path.empty() ? "/" : path;
     http_request.query = uri.getRawQuery();
     if (!request.audience.empty()) {
         std::string audience;

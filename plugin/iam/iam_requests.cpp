@@ -21,7 +21,7 @@ using Poco::JSON::Object;
 constexpr char kJsonContentType[] = "application/json;charset=utf8";
 
 std::string base_path(const std::string& endpoint) {
-    std::string path = Poco::URI(endpoint).getPath();
+    std::string path = http::request_path_of(endpoint);
     while (!path.empty() && path.back() == '/') path.pop_back();
     return path;
 }

@@ -7,6 +7,7 @@
 #include <Poco/Exception.h>
 #include <Poco/URI.h>
 
+#include "core/uri_grammar.h"
 #include "inputs/endpoint.h"
 #include "inputs/files.h"
 #include "inputs/option_table.h"
@@ -102,6 +103,10 @@ const std::string* variable(const Environment& env, const std::string& name) {
 // The URL the runner gives is https (http only for loopback, for tests); it already has a query.
 std::string checked_request_url(const std::string& url) {
     const char* name = "ACTIONS_ID_TOKEN_REQUEST_URL";
+    if (const auto problem = url_smuggling(url)) {
+        throw InvalidInput(std::string(name) + ": cannot be sent as it is: it " + *problem +
+                           " (the URL is not shown)");
+    }
     try {
         const Poco::URI uri(url);
         const bool https = uri.getScheme() == "https";

@@ -9,6 +9,7 @@
 #include <Poco/StringTokenizer.h>
 #include <Poco/URI.h>
 
+#include "core/uri_grammar.h"
 #include "inputs/option_table.h"
 #include "inputs/text.h"
 
@@ -182,6 +183,8 @@ bool is_loopback_host(const std::string& host) {
 std::string checked_endpoint(const GivenValue& given, bool allow_insecure_http) {
     check_characters(given);
     check_uri(given, parsed_uri(given), allow_insecure_http);
+    if (const auto problem = url_smuggling(given.value()))
+        refuse(given, "cannot be sent as it is: it " + *problem);
     std::string url = given.value();
     while (!url.empty() && url.back() == '/') url.pop_back();
     return url;

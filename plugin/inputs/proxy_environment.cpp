@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "core/uri_grammar.h"
 #include "inputs/text.h"
 
 namespace ccs::inputs {
@@ -34,6 +35,8 @@ std::string checked_proxy(const std::string& variable, const std::string& value)
     if (std::any_of(value.begin(), value.end(), [](char c) { return is_control(c) || c == ' '; })) {
         refuse(variable, "contains a space or a control character");
     }
+    if (const auto problem = url_smuggling(value))
+        refuse(variable, "cannot be used as it is: it " + *problem);
     Poco::URI uri;
     try {
         uri = Poco::URI(value.find("://") == std::string::npos ? "http://" + value : value);

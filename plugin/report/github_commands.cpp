@@ -3,10 +3,55 @@
 #include <Poco/UUIDGenerator.h>
 
 #include <stdexcept>
+#include <string_view>
 
 #include "report/text.h"
 
 namespace ccs::report::github {
+
+namespace {
+
+// The UTF-8 length of the white space .NET's char.IsWhiteSpace sees at `at` (what the runner's
+// TrimStart() removes), 0 for none. U+180E too: older .NET counted it.
+std::size_t white_space_at(const std::string& text, std::size_t at) {
+    static const char* const white[] = {" ",
+                                        "\t",
+                                        "\n",
+                                        "\v",
+                                        "\f",
+                                        "\r",
+                                        "\x1c",
+                                        "\x1d",
+                                        "\x1e",
+                                        "\x1f",
+                                        "\xc2\x85",
+                                        "\xc2\xa0",
+                                        "\xe1\x9a\x80",
+                                        "\xe1\xa0\x8e",
+                                        "\xe2\x80\x80",
+                                        "\xe2\x80\x81",
+                                        "\xe2\x80\x82",
+                                        "\xe2\x80\x83",
+                                        "\xe2\x80\x84",
+                                        "\xe2\x80\x85",
+                                        "\xe2\x80\x86",
+                                        "\xe2\x80\x87",
+                                        "\xe2\x80\x88",
+                                        "\xe2\x80\x89",
+                                        "\xe2\x80\x8a",
+                                        "\xe2\x80\xa8",
+                                        "\xe2\x80\xa9",
+                                        "\xe2\x80\xaf",
+                                        "\xe2\x81\x9f",
+                                        "\xe3\x80\x80"};
+    for (const char* space : white) {
+        const std::string_view sequence(space);
+        if (text.compare(at, sequence.size(), sequence) == 0) return sequence.size();
+    }
+    return 0;
+}
+
+}  // namespace
 
 std::string escape_data(const std::string& data) {
     std::string escaped;
@@ -60,8 +105,8 @@ const char* to_string(Level level) {
 }
 
 std::string annotation(Level level, const std::string& title, const std::string& message) {
-    return workflow_command(to_string(level), {{"title", title}},
-                            text::truncate_chars(message, max_message_chars));
+    return workflow_command(to_string(level), {{"title", text::visible_controls(title)}},
+                            text::truncate_chars(text::visible_controls(message), max_message_chars));
 }
 
 std::string add_mask(const std::string& value) {
@@ -103,12 +148,13 @@ std::string output_entry(const std::string& name, const std::string& value, cons
 }
 
 std::string defuse_commands(const std::string& line) {
-    std::string safe = text::join(text::split_lines(line), " ");
+    std::string safe = text::join(text::split_lines(text::visible_controls(line)), " ");
     for (auto at = safe.find("##["); at != std::string::npos; at = safe.find("##[", at)) {
         safe.replace(at, 3, "## [");
     }
-    const auto first_visible = safe.find_first_not_of(" \t\v\f");
-    if (first_visible != std::string::npos && safe.compare(first_visible, 2, "::") == 0) safe = "> " + safe;
+    std::size_t first_visible = 0;
+    while (const std::size_t length = white_space_at(safe, first_visible)) first_visible += length;
+    if (safe.compare(first_visible, 2, "::") == 0) safe = "> " + safe;
     return safe;
 }
 

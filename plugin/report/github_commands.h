@@ -46,9 +46,11 @@ std::string output_entry(const std::string& name, const std::string& value);
 std::string output_entry(const std::string& name, const std::string& value, const std::string& delimiter);
 
 // A line of free text made safe to print among workflow commands: the runner takes a line for a
-// command when it starts with "::" (after leading white space) or contains "##[" anywhere (the old
-// syntax, still honoured). Such text gets a "> " in front, or "## [", so it is shown, not obeyed.
-// Line breaks become spaces: each physical line would be examined on its own.
+// command when it starts with "::" after leading white space, any that .NET's String.TrimStart()
+// removes (Unicode's too: U+00A0, U+2003, U+3000, ...; ActionCommand.TryParseV2), or contains "##["
+// anywhere (the old syntax, still honoured). Such text gets a "> " in front, or "## [", so it is
+// shown, not obeyed. Control characters show escaped (text::visible_controls); line breaks become
+// spaces: each physical line would be examined on its own.
 std::string defuse_commands(const std::string& line);
 
 // A one-line JSON document made safe to print on stdout: "##[" can only occur inside its strings,

@@ -13,7 +13,7 @@ const std::string erase_line = "\x1b[0K";
 
 std::string one_line(const std::string& text) {
     std::string line;
-    for (const char c : text) line += (c == '\r' || c == '\n') ? ' ' : c;
+    for (const char c : text::visible_controls(text)) line += c == '\n' ? ' ' : c;
     return line;
 }
 

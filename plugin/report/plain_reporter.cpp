@@ -51,7 +51,9 @@ void PlainReporter::finish(const RunReport& report) {
 
 void PlainReporter::write_lines(const std::string& text) {
     // Redact the whole text before splitting it: a secret may span a line break.
-    for (const auto& line : text::split_lines(redactor_.redact(text))) err_ << line_prefix << line << '\n';
+    for (const auto& line : text::split_lines(text::visible_controls(redactor_.redact(text)))) {
+        err_ << line_prefix << line << '\n';
+    }
     err_ << std::flush;
 }
 

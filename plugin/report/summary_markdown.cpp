@@ -41,7 +41,8 @@ std::string heading_and_result(const RunReport& report) {
 
 }  // namespace
 
-std::string escape_table_cell(const std::string& text) {
+std::string escape_table_cell(const std::string& raw) {
+    const std::string text = text::visible_controls(raw);
     std::string escaped;
     escaped.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {

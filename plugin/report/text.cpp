@@ -45,6 +45,30 @@ std::string truncate_bytes(const std::string& text, std::size_t max_bytes) {
     return text.substr(0, end);
 }
 
+std::string visible_controls(const std::string& text) {
+    std::string safe;
+    safe.reserve(text.size());
+    char escape[8];
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+        if (c == '\r') {
+            if (next == '\n') ++i;  // CRLF is one break
+            safe += '\n';
+        } else if (c == '\n' || (c >= 0x20 && c != 0x7f && !(c == 0xc2 && next >= 0x80 && next <= 0x9f))) {
+            safe += static_cast<char>(c);
+        } else if (c == 0xc2) {  // a C1 control, two bytes in UTF-8
+            std::snprintf(escape, sizeof escape, "\\u%04x", next);
+            safe += escape;
+            ++i;
+        } else {
+            std::snprintf(escape, sizeof escape, "\\x%02x", c);
+            safe += escape;
+        }
+    }
+    return safe;
+}
+
 std::string join(const std::vector<std::string>& parts, const std::string& separator) {
     std::string joined;
     for (std::size_t i = 0; i < parts.size(); ++i) {

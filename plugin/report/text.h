@@ -21,6 +21,12 @@ std::string truncate_bytes(const std::string& text, std::size_t max_bytes);
 
 std::string join(const std::vector<std::string>& parts, const std::string& separator);
 
+// Text from the service made safe for any reader: line breaks (CRLF, a lone CR) become LF, which each
+// writer turns into its own line break or escape, and every other control character (C0, DEL, and
+// the C1 range U+0080..U+009F, whose U+009B starts a terminal escape too) shows as "\xHH" or
+// "\u00HH". No ESC, NUL or CR reaches a log, an annotation, a summary or a GitLab section raw.
+std::string visible_controls(const std::string& text);
+
 // "850 ms" below a second, "1.2 s" above.
 std::string format_duration(std::chrono::milliseconds elapsed);
 

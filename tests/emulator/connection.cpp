@@ -28,9 +28,14 @@ void EmulatorConnection::run() {
     const ConnectionRegistry::Registration registration(registry_, socket().impl()->sockfd());
     if (const auto applied = state_.rules.take_on_accept()) {
         // Before reading anything, so before the TLS handshake too: the client's connect "succeeds",
-        // then its first read or write meets the reset.
-        log_line("connection reset on accept [rule " + std::to_string(applied->index) + "]");
-        reset_connection(socket());
+        // then its first read or write meets the reset, or a handshake that trickles forever.
+        log_line(std::string("connection ") + to_string(*applied->rule.fault) + " [rule " +
+                 std::to_string(applied->index) + "]");
+        if (applied->rule.fault == Fault::DripOnAccept) {
+            drip_raw(socket(), std::chrono::milliseconds(applied->rule.drip_ms), state_.shutdown);
+        } else {
+            reset_connection(socket());
+        }
         return;
     }
     try {

@@ -82,6 +82,43 @@ int huge(FaultContext& context) {
     return 200;
 }
 
+// The normal answer after two interim ones (102 and 103): the client must skip both.
+int interim(FaultContext& context) {
+    const Answer answer = context.normal_answer();
+    context.before_send(answer.status);
+    send_all(context.socket,
+             "HTTP/1.1 102 Processing\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </x>; rel=preload\r\n\r\n");
+    send_all(context.socket, format_answer(answer, context.request_id, true));
+    return answer.status;
+}
+
+// A chunked answer: "bad" announces a chunk whose size is not hexadecimal; otherwise the body stops
+// in the middle of its chunk and the connection closes.
+int chunked(FaultContext& context, bool bad) {
+    Answer answer = context.normal_answer();
+    answer.headers.push_back({"Transfer-Encoding", "chunked"});
+    std::string head = format_head(answer, context.request_id, true, 0);
+    head.erase(head.find("Content-Length: 0\r\n"), std::string("Content-Length: 0\r\n").size());
+    const std::string body = answer.body.empty() ? "{}" : answer.body;
+    context.before_send(answer.status);
+    char size[16];
+    std::snprintf(size, sizeof size, "%zx\r\n", body.size() + 16);
+    send_all(context.socket, head + (bad ? std::string("zz\r\n") + body : size + body));
+    context.socket.shutdown();
+    return answer.status;
+}
+
+// The normal answer, kept alive, then a second whole answer nobody asked for: a client that reads the
+// next answer from this connection gets a stale "{}" (a stop's success) instead.
+int extra_bytes(FaultContext& context) {
+    const Answer answer = context.normal_answer();
+    context.before_send(answer.status);
+    send_all(context.socket, format_answer(answer, context.request_id, false) +
+                                 format_answer(Answer{200, {}, "{}"}, context.request_id, false));
+    context.shutdown.sleep_for(milliseconds(500));  // let the client try to reuse the connection
+    return answer.status;
+}
+
 // To `location` as given, or to the default origin with the same path.
 int redirect(FaultContext& context, const std::string& location) {
     const ReceivedRequest& request = context.request;
@@ -110,6 +147,19 @@ void reset_connection(Poco::Net::StreamSocket& socket) {
     }
 }
 
+void drip_raw(Poco::Net::StreamSocket& socket, milliseconds interval, const ShutdownSignal& shutdown) {
+    // A TLS handshake record header announcing 16 KB, then its "body", straight onto the descriptor.
+    const std::string bytes = std::string("\x16\x03\x03\x40\x00", 5) + std::string(16384, '\x01');
+    const int fd = socket.impl()->sockfd();
+    const auto until = std::chrono::steady_clock::now() + hang_limit;
+    for (std::size_t i = 0; i < bytes.size() && std::chrono::steady_clock::now() < until; ++i) {
+        if (i > 0 && !shutdown.sleep_for(interval)) return;
+        char discard[4096];  // the client's hello, read raw: the TLS layer must not answer it
+        if (::recv(fd, discard, sizeof discard, MSG_DONTWAIT) == 0) return;  // the client left
+        if (::send(fd, &bytes[i], 1, MSG_NOSIGNAL) != 1) return;
+    }
+}
+
 int perform_fault(const Rule& rule, FaultContext& context) {
     switch (*rule.fault) {
         case Fault::Reset: reset_connection(context.socket); return 0;
@@ -119,7 +169,14 @@ int perform_fault(const Rule& rule, FaultContext& context) {
         case Fault::Drip: return drip(context, milliseconds(rule.drip_ms));
         case Fault::Huge: return huge(context);
         case Fault::Redirect: return redirect(context, rule.location);
-        case Fault::ResetOnAccept: reset_connection(context.socket); return 0;  // not reached: see connection.cpp
+        case Fault::Interim: return interim(context);
+        case Fault::BadChunked: return chunked(context, true);
+        case Fault::CutChunked: return chunked(context, false);
+        case Fault::ExtraBytes: return extra_bytes(context);
+        case Fault::ResetOnAccept:
+        case Fault::DripOnAccept:
+            reset_connection(context.socket);
+            return 0;  // not reached: see connection.cpp
     }
     return 0;
 }

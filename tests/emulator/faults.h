@@ -3,6 +3,7 @@
 
 #include <Poco/Net/StreamSocket.h>
 
+#include <chrono>
 #include <functional>
 #include <string>
 
@@ -29,6 +30,11 @@ struct FaultContext {
 // Carries out `rule.fault` on the connection, which is finished afterwards. Returns the status code of
 // the status line sent, 0 when none was sent. Every fault ends by the shutdown at the latest.
 int perform_fault(const Rule& rule, FaultContext& context);
+
+// Sends the start of a TLS record and then one byte per `interval`, below any TLS layer, until the
+// client leaves or the emulator stops: a handshake that never completes and never goes quiet.
+void drip_raw(Poco::Net::StreamSocket& socket, std::chrono::milliseconds interval,
+              const ShutdownSignal& shutdown);
 
 // Resets the connection (RST, not FIN; also over TLS, before any TLS alert).
 void reset_connection(Poco::Net::StreamSocket& socket);

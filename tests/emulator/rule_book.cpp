@@ -11,7 +11,7 @@ std::optional<AppliedRule> RuleBook::take(const ApiCall& call) {
     std::lock_guard<std::mutex> lock(mutex_);
     for (std::size_t i = 0; i < rules_.size(); ++i) {
         Rule& rule = rules_[i];
-        if (rule.fault == Fault::ResetOnAccept) continue;
+        if (rule.fault && acts_on_accept(*rule.fault)) continue;
         if (!rule.matches(call) || (rule.times && *rule.times <= 0)) continue;
         if (rule.times) --*rule.times;
         return AppliedRule{rule, i};
@@ -23,7 +23,7 @@ std::optional<AppliedRule> RuleBook::take_on_accept() {
     std::lock_guard<std::mutex> lock(mutex_);
     for (std::size_t i = 0; i < rules_.size(); ++i) {
         Rule& rule = rules_[i];
-        if (rule.fault != Fault::ResetOnAccept || (rule.times && *rule.times <= 0)) continue;
+        if (!rule.fault || !acts_on_accept(*rule.fault) || (rule.times && *rule.times <= 0)) continue;
         if (rule.times) --*rule.times;
         return AppliedRule{rule, i};
     }

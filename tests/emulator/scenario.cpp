@@ -20,8 +20,9 @@ namespace {
 using Poco::Dynamic::Var;
 using Poco::JSON::Object;
 
-const char* const fault_names[] = {"reset", "close", "hang",     "truncate",
-                                   "drip",  "huge",  "redirect", "reset-on-accept"};
+const char* const fault_names[] = {
+    "reset",           "close",          "hang",    "truncate",    "drip",        "huge",       "redirect",
+    "reset-on-accept", "drip-on-accept", "interim", "bad-chunked", "cut-chunked", "extra-bytes"};
 
 [[noreturn]] void fail(const std::string& where, const std::string& what) {
     throw ScenarioError(where + ": " + what);
@@ -115,7 +116,8 @@ Fault parse_fault(const Object& rule, const std::string& where) {
     const auto fault = fault_from_name(as_string(rule.get("fault"), where + ".fault"));
     if (!fault) {
         fail(where + ".fault",
-             "expected one of reset, close, hang, truncate, drip, huge, redirect, reset-on-accept");
+             "expected one of reset, close, hang, truncate, drip, huge, redirect, reset-on-accept, "
+             "drip-on-accept, interim, bad-chunked, cut-chunked, extra-bytes");
     }
     if (has_canned_fields(rule)) fail(where, "a rule has a \"fault\" or a canned answer, not both");
     return *fault;
@@ -151,15 +153,17 @@ Rule parse_rule(const Var& value, const std::string& where) {
         rule.delay_ms = as_int(object->get("delay_ms"), where + ".delay_ms", 0, max_ms);
     if (object->has("fault")) rule.fault = parse_fault(*object, where);
     if (object->has("drip_ms")) {
-        if (rule.fault != Fault::Drip) fail(where + ".drip_ms", "only meaningful with \"fault\": \"drip\"");
+        if (rule.fault != Fault::Drip && rule.fault != Fault::DripOnAccept)
+            fail(where + ".drip_ms", "only meaningful with \"fault\": \"drip\" or \"drip-on-accept\"");
         rule.drip_ms = as_int(object->get("drip_ms"), where + ".drip_ms", 0, 60000);
     }
     if (object->has("location")) {
         if (rule.fault != Fault::Redirect) fail(where + ".location", "only meaningful with \"fault\": \"redirect\"");
         rule.location = as_string(object->get("location"), where + ".location");
     }
-    if (rule.fault == Fault::ResetOnAccept && (rule.call || rule.task || rule.delay_ms > 0)) {
-        fail(where, "\"reset-on-accept\" acts before the request is read: no \"call\", \"task\" or \"delay_ms\"");
+    if (rule.fault && acts_on_accept(*rule.fault) && (rule.call || rule.task || rule.delay_ms > 0)) {
+        fail(where, std::string("\"") + to_string(*rule.fault) +
+                        "\" acts before the request is read: no \"call\", \"task\" or \"delay_ms\"");
     }
     if (!rule.fault && has_canned_fields(*object)) rule.canned = parse_canned(*object, where);
     return rule;
@@ -186,6 +190,10 @@ Object::Ptr parse_document(const std::string& json) {
 }
 
 }  // namespace
+
+bool acts_on_accept(Fault fault) {
+    return fault == Fault::ResetOnAccept || fault == Fault::DripOnAccept;
+}
 
 const char* to_string(Fault fault) {
     return fault_names[static_cast<int>(fault)];

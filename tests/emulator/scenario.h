@@ -16,8 +16,24 @@
 namespace ccs::emu {
 
 // Ways to break the exchange instead of answering it (see README.md for each).
-// ResetOnAccept acts on a new connection before its request is read, so its rule matches any call.
-enum class Fault { Reset, Close, Hang, Truncate, Drip, Huge, Redirect, ResetOnAccept };
+// ResetOnAccept and DripOnAccept act on a new connection before its request (or TLS handshake) is
+// read, so their rules match any call.
+enum class Fault {
+    Reset,
+    Close,
+    Hang,
+    Truncate,
+    Drip,
+    Huge,
+    Redirect,
+    ResetOnAccept,
+    DripOnAccept,
+    Interim,
+    BadChunked,
+    CutChunked,
+    ExtraBytes
+};
+bool acts_on_accept(Fault fault);
 
 const char* to_string(Fault fault);
 std::optional<Fault> fault_from_name(const std::string& name);
@@ -35,7 +51,7 @@ struct Rule {
     std::optional<int> times;         // how many requests it serves; nullopt: unlimited
     int delay_ms = 0;                 // waited before acting
     std::optional<Fault> fault;
-    int drip_ms = 200;                   // for Fault::Drip
+    int drip_ms = 200;                   // for Fault::Drip and Fault::DripOnAccept
     std::string location;                // for Fault::Redirect; empty: the default target
     std::optional<CannedAnswer> canned;  // neither fault nor canned: delay, then normal behaviour
 

@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "program.h"
+#include "support/connect_proxy.h"
 
 using namespace ccs::test;
 
@@ -43,7 +44,7 @@ struct Expectation {
 struct FaultScenario {
     std::string name;
     std::string fault;  // what goes wrong, for people
-    std::string setup;  // emulator, refused, redirect, untrusted, wrong-host, unresolvable
+    std::string setup;  // emulator, refused, redirect, untrusted, wrong-host, unresolvable, proxy-*-once
     std::string rules;  // the emulator rules, as JSON; "" for none
     std::string timeout;
     std::string why;
@@ -142,7 +143,9 @@ int unused_port() {
 struct Stage {
     std::unique_ptr<Emulator> service;
     std::unique_ptr<Emulator> other_host;  // where a redirect points; must receive nothing
+    std::unique_ptr<ConnectProxy> proxy;   // HTTPS_PROXY, misbehaving on its first CONNECT
     std::vector<std::string> args;
+    Environment env;
 };
 
 EmulatorOptions service_options() {
@@ -173,6 +176,11 @@ Stage stage_for(const FaultScenario& scenario) {
             rules = replace_all(rules, "{other_host}", stage.other_host->url());
         }
         if (!rules.empty()) stage.service->load_scenario("{\"rules\":" + rules + "}");
+        if (setup == "proxy-drip-once" || setup == "proxy-silent-once") {
+            const std::chrono::milliseconds drip(setup == "proxy-drip-once" ? 300 : 0);
+            stage.proxy = std::make_unique<ConnectProxy>(drip, 1);
+            stage.env["HTTPS_PROXY"] = "http://127.0.0.1:" + std::to_string(stage.proxy->port());
+        }
         stage.args = emulator_flags(*stage.service, token);
         if (setup == "untrusted") stage.args.resize(4);  // --endpoint URL --token T: no --ca-file
     }
@@ -204,7 +212,8 @@ void run_scenario(const FaultScenario& scenario) {
     Stage stage = stage_for(scenario);
     const Expectation& expect = scenario.expect;
     const auto limit = std::chrono::milliseconds(static_cast<long>(expect.max_seconds * 1000) + 10000);
-    const ProcessResult run = run_process(program_path(), stage.args, with_sanitizer_settings({}), limit);
+    const ProcessResult run =
+        run_process(program_path(), stage.args, with_sanitizer_settings(stage.env), limit);
     INFO("stdout:\n" << run.out << "\nstderr:\n" << run.err);
     REQUIRE_FALSE(run.timed_out);
     check_no_secret_leaked(run, stage.args, {});

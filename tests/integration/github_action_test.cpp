@@ -67,7 +67,8 @@ TEST_CASE("a GitHub container action run: outputs, annotations, masks and summar
     for (const auto& command : commands) {
         if (command.name != "error") continue;
         CHECK(command.properties.count("title") == 1);
-        if (contains(command.message, "bad value: 100%, see\nline two\r\nend")) error_with_original_text = true;
+        // Line breaks survive as LF; the service's raw CR does not (issue 13: it would rewrite the line).
+        if (contains(command.message, "bad value: 100%, see\nline two\nend")) error_with_original_text = true;
     }
     CHECK(error_with_original_text);
 

@@ -58,6 +58,11 @@ ConnectProxy::ConnectProxy(std::chrono::milliseconds drip)
       port_(listener_.address().port()),
       thread_([this] { serve(); }) {}
 
+ConnectProxy::ConnectProxy(std::chrono::milliseconds drip, int times) : ConnectProxy(drip) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    times_ = times;
+}
+
 ConnectProxy::~ConnectProxy() {
     stopping_ = true;
     thread_.join();
@@ -77,6 +82,22 @@ void ConnectProxy::drip_answer(Poco::Net::StreamSocket& client) {
     }
 }
 
+bool ConnectProxy::misbehaves() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (times_ == 0) return false;
+    if (times_ > 0) --times_;
+    return drip_.count() > 0 || times_ >= 0;
+}
+
+void ConnectProxy::stay_silent(Poco::Net::StreamSocket& client) {
+    const auto until = std::chrono::steady_clock::now() + connection_limit;
+    char byte = 0;
+    while (!stopping_ && std::chrono::steady_clock::now() < until) {
+        if (client.poll(poll_interval, Poco::Net::Socket::SELECT_READ) && client.receiveBytes(&byte, 1) <= 0)
+            return;
+    }
+}
+
 void ConnectProxy::serve() {
     while (!stopping_) {
         if (!listener_.poll(poll_interval, Poco::Net::Socket::SELECT_READ)) continue;
@@ -91,8 +112,12 @@ void ConnectProxy::serve() {
                 const std::lock_guard<std::mutex> lock(mutex_);
                 connects_.push_back({target, header_value(head, "Proxy-Authorization")});
             }
-            if (drip_.count() > 0) {
-                drip_answer(client);
+            if (misbehaves()) {
+                if (drip_.count() > 0) {
+                    drip_answer(client);
+                } else {
+                    stay_silent(client);
+                }
                 continue;
             }
             // A test proxy reaches nothing beyond this machine, and resolves no name.

@@ -103,9 +103,44 @@ std::string unescape_legacy(const std::string& text) {
     return plain;
 }
 
+// The UTF-8 length of a character .NET's char.IsWhiteSpace calls white space at `at`, 0 for none:
+// the runner's String.TrimStart() removes all of them before it looks for "::".
+std::size_t dotnet_white_space_at(const std::string& text, std::size_t at) {
+    static const std::vector<std::string> white = {" ",
+                                                   "\t",
+                                                   "\n",
+                                                   "\v",
+                                                   "\f",
+                                                   "\r",
+                                                   "\xc2\x85",
+                                                   "\xc2\xa0",
+                                                   "\xe1\x9a\x80",
+                                                   "\xe2\x80\x80",
+                                                   "\xe2\x80\x81",
+                                                   "\xe2\x80\x82",
+                                                   "\xe2\x80\x83",
+                                                   "\xe2\x80\x84",
+                                                   "\xe2\x80\x85",
+                                                   "\xe2\x80\x86",
+                                                   "\xe2\x80\x87",
+                                                   "\xe2\x80\x88",
+                                                   "\xe2\x80\x89",
+                                                   "\xe2\x80\x8a",
+                                                   "\xe2\x80\xa8",
+                                                   "\xe2\x80\xa9",
+                                                   "\xe2\x80\xaf",
+                                                   "\xe2\x81\x9f",
+                                                   "\xe3\x80\x80"};
+    for (const auto& space : white) {
+        if (text.compare(at, space.size(), space) == 0) return space.size();
+    }
+    return 0;
+}
+
 std::string trim_start(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t\r\n\v\f");
-    return first == std::string::npos ? std::string() : text.substr(first);
+    std::size_t first = 0;
+    while (const std::size_t length = dotnet_white_space_at(text, first)) first += length;
+    return text.substr(first);
 }
 
 std::string trim(const std::string& text) {
