@@ -35,11 +35,11 @@ std::string outcome_in(const std::string& json_text) {
 
 // Runs the program through sh, so that `prelude` (redirections, ulimit) applies to it alone.
 ProcessResult run_through_shell(const std::string& prelude, const std::vector<std::string>& args,
-                                Environment env,
+                                const Environment& env,
                                 std::chrono::milliseconds timeout = std::chrono::seconds(20)) {
     std::vector<std::string> sh_args = {"-c", prelude + " \"$@\"", "sh", program_path()};
     sh_args.insert(sh_args.end(), args.begin(), args.end());
-    ProcessResult result = run_process("/bin/sh", sh_args, with_sanitizer_settings(std::move(env)), timeout);
+    ProcessResult result = run_process("/bin/sh", sh_args, with_sanitizer_settings(env), timeout);
     INFO("stdout:\n" << result.out << "\nstderr:\n" << result.err);
     REQUIRE_FALSE(result.timed_out);
     check_no_secret_leaked(result, args, env);
