@@ -1,12 +1,12 @@
 // codearts-check-stop: stops Huawei Cloud CodeArts Check tasks when a CI build is cancelled.
 // The only place that reads the process environment and owns stdout/stderr.
-#include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -39,11 +39,15 @@ void reopen_closed_standard_descriptors() {
 }
 
 // The process holds credentials in memory: no core file may be written from it, and no other process
-// of the same user may read its memory. A watched command gets its own (exec makes it dumpable).
+// of the same user may read its memory. A watched command is dumpable again (exec), and inherits a
+// soft core limit of 0 that it may raise: the hard limit stays as it was.
 void keep_secrets_out_of_core_files() {
     ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-    const rlimit no_core{0, 0};
-    ::setrlimit(RLIMIT_CORE, &no_core);
+    rlimit core{};
+    if (::getrlimit(RLIMIT_CORE, &core) == 0) {
+        core.rlim_cur = 0;  // even where the system writes cores of non-dumpable processes (suid_dumpable 2)
+        ::setrlimit(RLIMIT_CORE, &core);
+    }
 }
 
 }  // namespace
