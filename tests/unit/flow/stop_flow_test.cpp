@@ -210,8 +210,8 @@ TEST_CASE("tasks whose turn comes after the deadline are failed without a call, 
         // Any call would fail the test: its scripts are empty.
         return std::unique_ptr<api::TaskApi>(std::make_unique<ScriptedApi>());
     };
-    std::vector<std::string> ids;
-    for (int i = 0; i < 10000; ++i) ids.push_back("task-" + std::to_string(i));
+    std::vector<std::string> ids(10000);
+    for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = "task-" + std::to_string(i);
     const RunReport report = flow::stop_tasks(ids, 8, factory, Deadline::in(Millis(0)), quiet);
     REQUIRE(report.tasks.size() == ids.size());
     CHECK(apis_made == 0);
