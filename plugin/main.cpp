@@ -1,5 +1,12 @@
 // codearts-check-stop: stops Huawei Cloud CodeArts Check tasks when a CI build is cancelled.
 // The only place that reads the process environment and owns stdout/stderr.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -20,9 +27,36 @@ ccs::inputs::Environment process_environment() {
     return env;
 }
 
+// Some CI wrappers and daemons start us with 0, 1 or 2 closed: the next file we open (the signal
+// pipe, a socket, an output file) would take that number, and what we print would land in it. Each
+// closed one is pointed at /dev/null first, so nothing we open can be mistaken for them.
+void reopen_closed_standard_descriptors() {
+    for (int fd = 0; fd <= 2; ++fd) {
+        if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+        const int null_fd = ::open("/dev/null", O_RDWR);  // takes the lowest free number: `fd`
+        if (null_fd >= 0 && null_fd != fd) ::close(null_fd);
+    }
+}
+
+// The process holds credentials in memory: no core file may be written from it, and no other process
+// of the same user may read its memory. A watched command is dumpable again (exec), and inherits a
+// soft core limit of 0 that it may raise: the hard limit stays as it was.
+void keep_secrets_out_of_core_files() {
+    ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+    rlimit core{};
+    if (::getrlimit(RLIMIT_CORE, &core) == 0) {
+        core.rlim_cur = 0;  // even where the system writes cores of non-dumpable processes (suid_dumpable 2)
+        ::setrlimit(RLIMIT_CORE, &core);
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    reopen_closed_standard_descriptors();
+    keep_secrets_out_of_core_files();
+    // A reader of our output that went away must not end us before the stop: the write fails instead.
+    ::signal(SIGPIPE, SIG_IGN);
     const std::vector<std::string> args(argv + 1, argv + argc);
     const std::string argv0 = argc > 0 ? argv[0] : "";  // the GitHub post run is told apart by its name
     try {
@@ -30,6 +64,9 @@ int main(int argc, char** argv) {
     } catch (const std::exception& error) {
         // Only reached on a bug: the message comes from our code, never from a secret-bearing input.
         std::cerr << "codearts-check-stop: internal error: " << error.what() << '\n';
+        return 1;
+    } catch (...) {
+        std::cerr << "codearts-check-stop: internal error\n";
         return 1;
     }
 }

@@ -63,7 +63,11 @@ void reset_attempt_fields(CallResult& result) {
 std::string CallResult::describe() const {
     if (transport_error) return std::string(http::to_string(transport_error->kind)) + ": " + transport_error->message;
     std::string text = "HTTP " + std::to_string(http_status);
-    if (service_error) text += " " + service_error->code + (service_error->message.empty() ? "" : ": " + service_error->message);
+    if (service_error) {
+        text += " " + (service_error->unusable_code ? std::string("an unusable error_code (not a string)")
+                                                    : service_error->code);
+        text += service_error->message.empty() ? "" : ": " + service_error->message;
+    }
     if (!problem.empty()) text += ": " + problem;
     return text;
 }

@@ -11,10 +11,12 @@ namespace ccs::api {
 struct ServiceError {
     std::string code;     // "CC.00000003"
     std::string message;  // the service's error_msg, as sent
+    bool unusable_code = false;  // an error_code that is not a string: an error, but no code to act on
 };
 
 // The error an answer carries ({"error_code": "...", "error_msg": "..."}), if any. Empty bodies,
-// `null`, `{}`, other JSON and non-JSON carry none.
+// `null`, `{}`, other JSON and non-JSON carry none. Bytes that are not UTF-8 and raw control
+// characters do not hide an error_code; one that is not a string gives `unusable_code`.
 std::optional<ServiceError> parse_service_error(const std::string& body);
 
 struct Progress {

@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "core/threads.h"
+
 namespace ccs::app {
 namespace {
 
@@ -28,12 +30,13 @@ LastResort::LastResort(const Deadline& deadline, const std::vector<std::string>&
       started_(Deadline::Clock::now()) {
     for (const auto& id : task_ids) known_.tasks.push_back(unfinished(id));
     known_.exit_code = exit_code;
-    thread_ = std::thread([this] { watch(); });
+    // Without a thread there is no watchdog: every call is still bounded by the deadline on its own.
+    try_start_thread(thread_, [this] { watch(); });
 }
 
 LastResort::~LastResort() {
     disarm();
-    thread_.join();
+    if (thread_.joinable()) thread_.join();
 }
 
 void LastResort::task_done(std::size_t index, const TaskResult& result) {

@@ -87,7 +87,12 @@ std::string job_status_skip_reason(const inputs::Config& config) {
 int stop_mode(const inputs::Config& config, const std::vector<std::string>& given, SignalWatcher& signals,
               report::Reporter& reporter) {
     const std::string status_reason = job_status_skip_reason(config);
-    const TaskIdsNow tasks = task_ids_now(config, given);
+    // The run's time starts now: reading the task id file (a FIFO may be slow to fill) counts too,
+    // and a signal cuts it short like any other wait.
+    CancellableDeadline deadline(Clock::now() + config.timeout);
+    flow::GracePeriod grace(deadline, config.grace, log_to(reporter));
+    const SignalRoute route(signals, [&grace](int signal) { grace.signal_received(signal); });
+    const TaskIdsNow tasks = task_ids_now(config, given, deadline.deadline());
     if (!tasks.invalid.empty()) {
         reporter.invalid_input(tasks.invalid);
         return exit_code::invalid_input;
@@ -98,9 +103,6 @@ int stop_mode(const inputs::Config& config, const std::vector<std::string>& give
         return exit_code::ok;
     }
     const Stopper stopper(config, reporter);
-    CancellableDeadline deadline(Clock::now() + config.timeout);
-    flow::GracePeriod grace(deadline, config.grace, log_to(reporter));
-    const SignalRoute route(signals, [&grace](int signal) { grace.signal_received(signal); });
     const RunReport report = stopper.stop(tasks.ids, deadline.deadline());
     reporter.finish(report);
     return exit_code_for(report);
@@ -126,7 +128,7 @@ int guard_mode(const inputs::Config& config, report::Reporter& reporter) {
 
 RunReport stop_for_watch(const inputs::Config& config, const Stopper& stopper, const Deadline& deadline,
                          int exit_code, const flow::Log& log) {
-    const TaskIdsNow tasks = task_ids_now(config, config.task_ids);
+    const TaskIdsNow tasks = task_ids_now(config, config.task_ids, deadline);
     if (!tasks.invalid.empty()) log(tasks.invalid);
     if (!tasks.invalid.empty() || tasks.ids.empty())
         return skipped(tasks.invalid.empty() ? tasks.none_reason : tasks.invalid);

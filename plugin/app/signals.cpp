@@ -10,10 +10,13 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/threads.h"
+
 namespace ccs::app {
 namespace {
 
-constexpr std::array<int, 3> watched_signals = {SIGINT, SIGTERM, SIGHUP};
+// SIGQUIT too: some CI runners send it to end a job, and its default would dump core and end us.
+constexpr std::array<int, 4> watched_signals = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 
 // The write end of the current watcher's pipe, for the handler. -1 when no watcher lives.
 volatile sig_atomic_t signal_pipe = -1;
@@ -58,7 +61,9 @@ SignalWatcher::SignalWatcher() {
     write_fd_ = fds[1];
     ::fcntl(write_fd_, F_SETFL, ::fcntl(write_fd_, F_GETFL) | O_NONBLOCK);
     signal_pipe = write_fd_;
-    thread_ = std::thread([this] { read_signals(); });
+    // Without a thread, signals are still caught (so none ends us) but only kept in the pipe: the
+    // run then ends by its own deadline, with its report and exit code.
+    try_start_thread(thread_, [this] { read_signals(); });
     install_handlers();
 }
 
@@ -66,9 +71,9 @@ SignalWatcher::~SignalWatcher() {
     restore_handlers();
     signal_pipe = -1;
     const unsigned char byte = quit_byte;
-    while (::write(write_fd_, &byte, 1) < 0 && errno == EINTR) {
+    while (thread_.joinable() && ::write(write_fd_, &byte, 1) < 0 && errno == EINTR) {
     }
-    thread_.join();
+    if (thread_.joinable()) thread_.join();
     ::close(read_fd_);
     ::close(write_fd_);
 }

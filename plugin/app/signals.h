@@ -1,4 +1,4 @@
-// SIGINT, SIGTERM and SIGHUP as events. The handler only writes the signal's number to a pipe; a
+// SIGINT, SIGTERM, SIGHUP and SIGQUIT as events. The handler only writes the signal's number to a pipe; a
 // thread of its own reads it and calls back, so nothing but write(2) runs in signal context, and the
 // callback may take locks, log and cut deadlines.
 //

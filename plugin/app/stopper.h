@@ -25,8 +25,10 @@ struct TaskIdsNow {
     std::string invalid;           // the file holds something that is not a task id: the message
 };
 
-// `given` (the --task-id ones, or the guard's saved ones) and those in config.task_id_file, read now.
-TaskIdsNow task_ids_now(const inputs::Config& config, const std::vector<std::string>& given);
+// `given` (the --task-id ones, or the guard's saved ones) and those in config.task_id_file, read now
+// and by `deadline` (the file may be a FIFO nobody writes to).
+TaskIdsNow task_ids_now(const inputs::Config& config, const std::vector<std::string>& given,
+                        const Deadline& deadline);
 
 // A report for a run that attempted nothing, with the reason.
 RunReport skipped(const std::string& reason);

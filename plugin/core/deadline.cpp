@@ -4,6 +4,8 @@
 #include <map>
 #include <mutex>
 
+#include "core/threads.h"
+
 namespace ccs {
 
 namespace detail {
@@ -88,7 +90,11 @@ bool Deadline::AbortGuard::fired() const {
 }
 
 CancellableDeadline::CancellableDeadline(Clock::time_point at)
-    : cut_(std::make_shared<detail::DeadlineCut>(at)), watchdog_([this] { watch(); }) {}
+    : cut_(std::make_shared<detail::DeadlineCut>(at)) {
+    // Without a watchdog, exchanges in flight are not aborted at the deadline: their own socket
+    // timeouts, set from the same deadline, still end them.
+    try_start_thread(watchdog_, [this] { watch(); });
+}
 
 CancellableDeadline::~CancellableDeadline() {
     {
@@ -96,7 +102,7 @@ CancellableDeadline::~CancellableDeadline() {
         cut_->closing = true;
     }
     cut_->changed.notify_all();
-    watchdog_.join();
+    if (watchdog_.joinable()) watchdog_.join();
 }
 
 Deadline CancellableDeadline::deadline() const {

@@ -26,20 +26,22 @@ GracePeriod::GracePeriod(CancellableDeadline& deadline, std::chrono::millisecond
     : deadline_(deadline), grace_(grace), log_(std::move(log)) {}
 
 void GracePeriod::signal_received(int signal) {
-    bool first = false;
+    int count = 0;
     {
         const std::lock_guard<std::mutex> lock(mutex_);
-        first = first_signal_ == 0;
-        if (first) first_signal_ = signal;
+        count = ++signals_;
+        if (count == 1) first_signal_ = signal;
     }
-    if (first) {
+    if (count == 1) {
         deadline_.cut_to(Deadline::Clock::now() + grace_);
         log_("received " + signal_name(signal) + ": finishing the stop within " + duration_text(grace_) +
              " (--grace), then exiting");
     } else {
         deadline_.cut_to(Deadline::Clock::now());
-        log_("received " + signal_name(signal) +
-             ", a second signal: ending the stop now and reporting what it got");
+        // One line, however many more come: a storm of signals must not flood the log.
+        if (count == 2)
+            log_("received " + signal_name(signal) +
+                 ", a second signal: ending the stop now and reporting what it got");
     }
 }
 

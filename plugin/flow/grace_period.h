@@ -33,6 +33,7 @@ private:
     Log log_;
     mutable std::mutex mutex_;
     int first_signal_ = 0;
+    int signals_ = 0;  // how many came so far
 };
 
 }  // namespace ccs::flow

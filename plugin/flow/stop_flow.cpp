@@ -5,6 +5,8 @@
 #include <optional>
 #include <thread>
 
+#include "core/threads.h"
+
 namespace ccs::flow {
 namespace {
 
@@ -110,6 +112,14 @@ std::optional<TaskResult> look_first(api::TaskApi& api, const std::string& task_
     return std::nullopt;
 }
 
+TaskResult not_started(const std::string& task_id) {
+    TaskResult result;
+    result.task_id = task_id;
+    result.outcome = Outcome::Failed;
+    result.detail = "not tried: the run's time was up before its turn came; the task may still be running";
+    return result;
+}
+
 }  // namespace
 
 TaskResult stop_task(api::TaskApi& api, const std::string& task_id, const Deadline& deadline, const Log& log,
@@ -137,6 +147,13 @@ RunReport stop_tasks(const std::vector<std::string>& task_ids, int concurrency, 
         std::unique_ptr<api::TaskApi> api;
         for (std::size_t i = next++; i < task_ids.size(); i = next++) {
             TaskResult& slot = report.tasks[i];
+            if (deadline.expired()) {
+                // No call could succeed now: the tasks left are reported at once, not tried one by
+                // one (with thousands of ids that would take longer than the run had).
+                slot = not_started(task_ids[i]);
+                if (on_done) on_done(i, slot);
+                continue;
+            }
             try {
                 if (!api) api = make_api();
                 slot = stop_task(*api, task_ids[i], deadline, log, first);
@@ -151,8 +168,12 @@ RunReport stop_tasks(const std::vector<std::string>& task_ids, int concurrency, 
 
     const std::size_t workers = std::min<std::size_t>(std::max(1, concurrency), task_ids.size());
     std::vector<std::thread> threads;
-    for (std::size_t i = 1; i < workers; ++i) threads.emplace_back(work);
-    work();  // the calling thread is a worker too: one task needs no extra thread
+    for (std::size_t i = 1; i < workers; ++i) {
+        std::thread thread;
+        if (!try_start_thread(thread, work)) break;  // fewer workers: the ones there are take the rest
+        threads.push_back(std::move(thread));
+    }
+    work();  // the calling thread is a worker too: one task needs no extra thread, and none at all will do
     for (auto& thread : threads) thread.join();
 
     report.elapsed = std::chrono::duration_cast<Millis>(Clock::now() - started);

@@ -50,8 +50,10 @@ void Watch::signal_received(int signal) {
                    " during the stop: passed it on; the stop keeps its grace";
         } else if (trigger_ != Trigger::CommandExited) {
             if (stop_deadline_) stop_deadline_->cut_to(Clock::now());
-            line = "received " + signal_name(signal) +
-                   ", a second signal: passed it on; ending the stop now and reporting what it got";
+            // One line for the second signal, however many more come.
+            if (signals_ == 2)
+                line = "received " + signal_name(signal) +
+                       ", a second signal: passed it on; ending the stop now and reporting what it got";
         }
     }
     changed_.notify_all();

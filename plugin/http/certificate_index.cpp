@@ -7,12 +7,15 @@
 
 #include <algorithm>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <utility>
+
+#include "core/bounded_file.h"
 
 namespace ccs::http {
 namespace {
+
+// How long reading a CA file may take: a regular file takes milliseconds.
+constexpr std::chrono::milliseconds read_wait{5000};
 
 // Steps over one DER element at `*cursor` (its header and contents); false when it is malformed or
 // runs past `end`. `*start` is set to where the element began.
@@ -140,24 +143,9 @@ std::unique_ptr<CertificateIndex> CertificateIndex::parse(const std::string& pem
 }
 
 std::unique_ptr<CertificateIndex> CertificateIndex::read(const std::string& path) {
-    std::ifstream file(path, std::ios::binary | std::ios::ate);
-    std::string text;
-    const std::streamoff size = file ? static_cast<std::streamoff>(file.tellg()) : -1;
-    if (size > 0) {
-        // Read once into one buffer of the file's size: the system bundle is 200 KB, and a second copy
-        // would stay in the process's peak memory.
-        text.resize(static_cast<std::size_t>(size));
-        file.seekg(0);
-        file.read(text.data(), size);
-        text.resize(static_cast<std::size_t>(file.gcount()));
-    } else if (file) {
-        // A pipe or a special file has no size to ask for.
-        file.seekg(0);
-        std::ostringstream stream;
-        stream << file.rdbuf();
-        text = stream.str();
-    }
-    return parse(text);
+    // The inputs checked the CA file already; the system bundle is ours. Bounded all the same: what a
+    // path names may have changed since, and a handshake must not wait on a FIFO.
+    return parse(read_bounded_file(path, max_certificate_file_bytes, Deadline::in(read_wait)).text);
 }
 
 void CertificateIndex::add(const char* block_name, const unsigned char* der, long length) {

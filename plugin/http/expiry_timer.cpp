@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/threads.h"
+
 namespace ccs::http {
 namespace {
 
@@ -11,7 +13,10 @@ constexpr std::chrono::milliseconds recheck{50};
 }  // namespace
 
 ExpiryTimer::ExpiryTimer(const Deadline& deadline, std::function<void()> expire)
-    : deadline_(deadline), expire_(std::move(expire)), thread_([this] { wait(); }) {}
+    : deadline_(deadline), expire_(std::move(expire)) {
+    // Without a thread the exchange is bounded by its socket timeouts alone, which is better than none.
+    try_start_thread(thread_, [this] { wait(); });
+}
 
 ExpiryTimer::~ExpiryTimer() {
     {
@@ -19,7 +24,7 @@ ExpiryTimer::~ExpiryTimer() {
         stopping_ = true;
     }
     stop_requested_.notify_all();
-    thread_.join();
+    if (thread_.joinable()) thread_.join();
 }
 
 bool ExpiryTimer::fired() const {

@@ -12,6 +12,8 @@
 #include <optional>
 #include <thread>
 
+#include "core/threads.h"
+
 namespace ccs::http {
 namespace {
 
@@ -50,7 +52,7 @@ Poco::Net::SocketAddress resolve(const std::string& host, std::uint16_t port, co
     }
 
     auto pending = std::make_shared<PendingLookup>();
-    std::thread([pending, lookup, host, port] {
+    const auto look_up = [pending, lookup, host, port] {
         std::optional<Poco::Net::SocketAddress> address;
         std::exception_ptr error;
         try {
@@ -63,7 +65,13 @@ Poco::Net::SocketAddress resolve(const std::string& host, std::uint16_t port, co
         pending->error = error;
         pending->finished = true;
         pending->done.notify_all();
-    }).detach();
+    };
+    std::thread thread;
+    if (!try_start_thread(thread, look_up)) {
+        look_up();  // no thread to be had: the system resolver's own timeouts bound it
+    } else {
+        thread.detach();
+    }
 
     std::unique_lock<std::mutex> lock(pending->mutex);
     while (!pending->finished && !deadline.expired()) {

@@ -80,17 +80,7 @@ std::string given_part(const RawInputs& raw, const std::vector<std::string>& nam
 
 std::string read_id_token_file(const GivenValue& given) {
     const std::string path = checked_readable_file(given);
-    std::ifstream file(path, std::ios::binary);
-    std::ostringstream content;
-    content << file.rdbuf();
-    if (!file.good() && !file.eof())
-        throw InvalidInput(given.origin + ": file " + quoted(path) + " cannot be read");
-    if (content.str().size() > kTokenLimit) {
-        throw InvalidInput(given.origin + ": file " + quoted(path) +
-                           " is too large for an id token (at most " + std::to_string(kTokenLimit) +
-                           " bytes)");
-    }
-    const std::string token = trimmed(content.str());
+    const std::string token = trimmed(read_input_file(given, kTokenLimit));
     if (token.empty()) throw InvalidInput(given.origin + ": file " + quoted(path) + " is empty");
     return checked_secret(GivenValue{given.origin + " (file " + quoted(path) + ")", {token}}, "id token");
 }

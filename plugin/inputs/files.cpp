@@ -1,11 +1,11 @@
 #include "inputs/files.h"
 
 #include <algorithm>
-#include <fstream>
 
 #include <Poco/Exception.h>
 #include <Poco/File.h>
 
+#include "core/bounded_file.h"
 #include "inputs/text.h"
 
 namespace ccs::inputs {
@@ -29,6 +29,13 @@ std::string file_problem(const std::string& path) {
 
 }  // namespace
 
+std::string read_input_file(const GivenValue& given, std::size_t max_bytes) {
+    const FileText file = read_bounded_file(given.value(), max_bytes, Deadline::in(input_file_wait));
+    if (!file.error.empty())
+        throw InvalidInput(given.origin + ": file " + quoted(given.value(), 200) + " " + file.error);
+    return file.text;
+}
+
 std::string checked_readable_file(const GivenValue& given) {
     const std::string problem = file_problem(given.value());
     if (!problem.empty())
@@ -38,14 +45,7 @@ std::string checked_readable_file(const GivenValue& given) {
 
 std::string checked_certificate_file(const GivenValue& given) {
     std::string path = checked_readable_file(given);
-    // CA bundles are a few hundred KB; reading further would only make a wrong file slow.
-    constexpr std::size_t max_read = std::size_t{16} * 1024 * 1024;
-    std::ifstream file(path, std::ios::binary);
-    std::string text;
-    char chunk[64 * 1024];
-    while (text.size() < max_read && file.read(chunk, sizeof chunk).gcount() > 0) {
-        text.append(chunk, static_cast<std::size_t>(file.gcount()));
-    }
+    const std::string text = read_input_file(given, max_certificate_file_bytes);
     if (text.find("-----BEGIN CERTIFICATE-----") == std::string::npos &&
         text.find("-----BEGIN TRUSTED CERTIFICATE-----") == std::string::npos) {
         throw InvalidInput(given.origin + ": file " + quoted(path, 200) +

@@ -1,11 +1,8 @@
 #include "inputs/task_id_file.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 
+#include "core/bounded_file.h"
 #include "inputs/task_ids.h"
 #include "inputs/text.h"
 
@@ -13,25 +10,22 @@ namespace ccs::inputs {
 
 namespace {
 
-// A task id file holds a few ids: anything much larger is not one.
-constexpr std::size_t kMaxTaskIdFileBytes = 1024 * 1024;
+// A task id file holds a few ids; 100,000 of the longest fit, anything much larger is not one.
+constexpr std::size_t kMaxTaskIdFileBytes = std::size_t{8} * 1024 * 1024;
 
 }  // namespace
 
-TaskIdsFromFile read_task_id_file(const std::string& path) {
+TaskIdsFromFile read_task_id_file(const std::string& path, const Deadline& deadline) {
     TaskIdsFromFile result;
-    std::ifstream file(path, std::ios::binary);
-    if (!file) {
+    const std::string origin = "--task-id-file " + quoted(path, 200);
+    const FileText file = read_bounded_file(path, kMaxTaskIdFileBytes, deadline);
+    if (file.absent) {
         result.absent_reason =
-            "the task id file " + quoted(path, 200) + " cannot be read (" + std::strerror(errno) + ")";
+            "the task id file " + quoted(path, 200) + " cannot be read (" + file.error + ")";
         return result;
     }
-    std::ostringstream content;
-    content << file.rdbuf();
-    const std::string text = content.str();
-    const std::string origin = "--task-id-file " + quoted(path, 200);
-    if (text.size() > kMaxTaskIdFileBytes)
-        throw InvalidInput(origin + ": the file is too large for a list of task ids");
+    if (!file.error.empty()) throw InvalidInput(origin + ": the file " + file.error);
+    const std::string& text = file.text;
     if (split_task_id_list(text).empty()) {
         result.absent_reason = "the task id file " + quoted(path, 200) + " is empty";
         return result;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/deadline.h"
 #include "inputs/raw_inputs.h"
 
 namespace ccs::inputs {
@@ -15,8 +16,9 @@ struct TaskIdsFromFile {
 };
 
 // The file's ids, as --task-id takes them (commas, spaces or newlines between). A missing or empty
-// file is no ids, with the reason; malformed content throws InvalidInput naming the file.
-TaskIdsFromFile read_task_id_file(const std::string& path);
+// file is no ids, with the reason; malformed content, a file too large, or one (a FIFO) not written
+// to its end by `deadline` throws InvalidInput naming the file.
+TaskIdsFromFile read_task_id_file(const std::string& path, const Deadline& deadline);
 
 // A path given for a file the program reads or writes later: refuses control characters (a NUL would
 // cut it short in the system call). Throws InvalidInput naming given.origin.

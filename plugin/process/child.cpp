@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/threads.h"
+
 namespace ccs::process {
 namespace {
 
@@ -96,7 +98,14 @@ Child::Child(const std::vector<std::string>& command, const Environment& env, On
     const int error =
         ::posix_spawn(&pid_, program.c_str(), nullptr, attributes.get(), argv.data(), envp.data());
     if (error != 0) throw StartError("cannot run " + command.front() + ": " + std::strerror(error));
-    reaper_ = std::thread([this] { reap(); });
+    if (!try_start_thread(reaper_, [this] { reap(); })) {
+        // Nothing would see it end: it must not run unwatched.
+        ::kill(-pid_, SIGKILL);
+        int status = 0;
+        while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+        }
+        throw StartError("cannot watch " + command.front() + ": no thread can be started");
+    }
 }
 
 Child::~Child() {

@@ -1,22 +1,10 @@
 #include "report/file_outputs.h"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-
 #include "report/file_append.h"
 #include "report/gitlab_format.h"
 #include "report/json_report.h"
 
 namespace ccs::report {
-
-std::string replace_file(const std::string& path, const std::string& text) {
-    std::ofstream file(path, std::ios::binary | std::ios::trunc);
-    if (!file) return std::strerror(errno);
-    file << text;
-    file.close();
-    return file ? "" : "the write failed";
-}
 
 FileOutputs::FileOutputs(const ReportSettings& settings, std::unique_ptr<Reporter> inner)
     : settings_(settings), inner_(std::move(inner)) {}

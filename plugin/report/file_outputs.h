@@ -26,7 +26,4 @@ private:
     Redactor redactor_;
 };
 
-// Replaces the file's content with `text`. "" on success, else the reason.
-std::string replace_file(const std::string& path, const std::string& text);
-
 }  // namespace ccs::report

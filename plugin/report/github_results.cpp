@@ -85,12 +85,27 @@ std::string task_annotations(const RunReport& report) {
            capped(Level::Notice, notices, "were stopped or not running");
 }
 
+namespace {
+
+// Space-joined, cut after the last item that fits max_output_value_bytes, then " ...": a run over
+// thousands of tasks must not fill the runner's output limit (1 MB per job) with one list.
+std::string list_output(const std::vector<std::string>& items) {
+    std::string value;
+    for (const auto& item : items) {
+        if (value.size() + 1 + item.size() > max_output_value_bytes - 4) return value + " ...";
+        value += (value.empty() ? "" : " ") + item;
+    }
+    return value;
+}
+
+}  // namespace
+
 std::string output_entries(const RunReport& report) {
     return output_entry("result", to_string(report.result())) +
-           output_entry("stopped", text::join(report.ids_with(Outcome::Stopped), " ")) +
-           output_entry("not-running", text::join(report.ids_with(Outcome::NotRunning), " ")) +
-           output_entry("failed", text::join(report.ids_with(Outcome::Failed), " ")) +
-           output_entry("request-ids", text::join(report.request_ids(), " "));
+           output_entry("stopped", list_output(report.ids_with(Outcome::Stopped))) +
+           output_entry("not-running", list_output(report.ids_with(Outcome::NotRunning))) +
+           output_entry("failed", list_output(report.ids_with(Outcome::Failed))) +
+           output_entry("request-ids", list_output(report.request_ids()));
 }
 
 }  // namespace ccs::report::github

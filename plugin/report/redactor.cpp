@@ -38,6 +38,10 @@ Redactor::Redactor(const std::vector<std::string>& secrets) {
 
 std::string Redactor::redact(const std::string& text) const {
     if (secrets_.empty() || text.empty()) return text;
+    // The usual case, and cheap to tell: no secret in the text at all.
+    if (std::none_of(secrets_.begin(), secrets_.end(),
+                     [&text](const std::string& secret) { return text.find(secret) != std::string::npos; }))
+        return text;
     std::vector<bool> is_secret(text.size(), false);
     for (const auto& secret : secrets_) {
         // Step by one byte, not by the secret's length: occurrences may overlap.

@@ -200,3 +200,22 @@ TEST_CASE("stopping first sends the stop before any look, and the progress after
         CHECK(api.calls == std::vector<std::string>{"stop T1"});
     }
 }
+
+TEST_CASE("tasks whose turn comes after the deadline are failed without a call, and all get reported") {
+    std::mutex mutex;
+    int apis_made = 0;
+    const flow::ApiFactory factory = [&]() {
+        std::lock_guard<std::mutex> lock(mutex);
+        ++apis_made;
+        // Any call would fail the test: its scripts are empty.
+        return std::unique_ptr<api::TaskApi>(std::make_unique<ScriptedApi>());
+    };
+    std::vector<std::string> ids(10000);
+    for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = "task-" + std::to_string(i);
+    const RunReport report = flow::stop_tasks(ids, 8, factory, Deadline::in(Millis(0)), quiet);
+    REQUIRE(report.tasks.size() == ids.size());
+    CHECK(apis_made == 0);
+    CHECK(report.tasks.back().task_id == ids.back());
+    CHECK(report.tasks.back().outcome == Outcome::Failed);
+    CHECK(report.tasks.back().detail.find("time was up") != std::string::npos);
+}

@@ -80,16 +80,17 @@ TEST_CASE("--task-id-file stands in for --task-id; the file need not exist yet")
 }
 
 TEST_CASE("read_task_id_file: missing, empty, ids, malformed") {
+    const ccs::Deadline soon = ccs::Deadline::in(std::chrono::seconds(5));
     const std::string path = "/tmp/ccs-modes-test-task-id";
     std::remove(path.c_str());
-    CHECK(read_task_id_file(path).ids.empty());
-    CHECK(read_task_id_file(path).absent_reason.find("cannot be read") != std::string::npos);
+    CHECK(read_task_id_file(path, soon).ids.empty());
+    CHECK(read_task_id_file(path, soon).absent_reason.find("cannot be read") != std::string::npos);
     std::ofstream(path) << " \n";
-    CHECK(read_task_id_file(path).absent_reason.find("is empty") != std::string::npos);
+    CHECK(read_task_id_file(path, soon).absent_reason.find("is empty") != std::string::npos);
     std::ofstream(path) << "t1\nt2,t1\n";
-    CHECK(read_task_id_file(path).ids == std::vector<std::string>{"t1", "t2"});
+    CHECK(read_task_id_file(path, soon).ids == std::vector<std::string>{"t1", "t2"});
     std::ofstream(path) << "t1 ../etc\n";
-    CHECK_THROWS_AS(read_task_id_file(path), InvalidInput);
+    CHECK_THROWS_AS(read_task_id_file(path, soon), InvalidInput);
     std::remove(path.c_str());
 }
 
