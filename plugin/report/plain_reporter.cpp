@@ -1,5 +1,6 @@
 #include "report/plain_reporter.h"
 
+#include <algorithm>
 #include <ostream>
 
 #include "report/json_report.h"
@@ -44,7 +45,13 @@ void PlainReporter::finish(const RunReport& report) {
         frame_open_ = false;
     }
     const RunReport safe = redactor_.redact(report);
-    for (const auto& task : safe.tasks) write_lines(task_line(task));
+    // A line per task, as many as the JSON report has objects for; the JSON has every id.
+    const std::size_t shown = std::min(safe.tasks.size(), max_json_task_objects);
+    for (std::size_t i = 0; i < shown; ++i) write_lines(task_line(safe.tasks[i]));
+    if (shown < safe.tasks.size()) {
+        write_lines("... and " + std::to_string(safe.tasks.size() - shown) +
+                    " more task(s): --json or --json-file lists every one");
+    }
     write_lines(result_line(safe));
     if (settings_.json) out_ << to_json(safe, exit_code_for(report)) << '\n' << std::flush;
 }

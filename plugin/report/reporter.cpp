@@ -1,5 +1,6 @@
 #include "report/reporter.h"
 
+#include "report/capped_log.h"
 #include "report/file_outputs.h"
 #include "report/github_reporter.h"
 #include "report/gitlab_reporter.h"
@@ -24,7 +25,7 @@ std::unique_ptr<Reporter> make_ci_reporter(const ReportSettings& settings, std::
 
 std::unique_ptr<Reporter> make_reporter(const ReportSettings& settings, std::ostream& out,
                                         std::ostream& err) {
-    auto reporter = make_ci_reporter(settings, out, err);
+    std::unique_ptr<Reporter> reporter = std::make_unique<CappedLog>(make_ci_reporter(settings, out, err));
     if (settings.json_file_path.empty() && settings.dotenv_path.empty()) return reporter;
     return std::make_unique<FileOutputs>(settings, std::move(reporter));
 }

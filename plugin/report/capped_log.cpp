@@ -1,0 +1,45 @@
+#include "report/capped_log.h"
+
+#include <string>
+#include <utility>
+
+namespace ccs::report {
+
+CappedLog::CappedLog(std::unique_ptr<Reporter> inner, std::size_t budget)
+    : inner_(std::move(inner)), left_(budget) {}
+
+void CappedLog::begin(const std::vector<std::string>& secrets) {
+    inner_->begin(secrets);
+}
+
+void CappedLog::log(const std::string& line) {
+    std::string printed;
+    {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        if (omitted_lines_ == 0 && line.size() < left_) {
+            left_ -= line.size() + 1;
+            printed = line;
+        } else if (omitted_lines_++ == 0) {  // the first line over the limit says so, once
+            printed = "the log is over its limit: further lines are left out (the results cover every task)";
+        } else {
+            return;
+        }
+    }
+    inner_->log(printed);
+}
+
+void CappedLog::invalid_input(const std::string& message) {
+    inner_->invalid_input(message);
+}
+
+void CappedLog::finish(const RunReport& report) {
+    std::size_t omitted = 0;
+    {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        omitted = omitted_lines_;
+    }
+    if (omitted > 0) inner_->log(std::to_string(omitted) + " log line(s) were left out (the log's limit)");
+    inner_->finish(report);
+}
+
+}  // namespace ccs::report
