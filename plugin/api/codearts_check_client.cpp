@@ -21,7 +21,9 @@ HttpRequest task_request(const std::string& method, const std::string& endpoint,
     return request;
 }
 
-bool is_success_status(int status) { return status >= 200 && status < 300; }
+bool is_success_status(int status) {
+    return status >= 200 && status < 300;
+}
 
 // Shared by both calls: an answer is a success when its status is 2xx and its body carries no
 // error_code (the service reports some errors with HTTP 200).
@@ -61,7 +63,8 @@ void reset_attempt_fields(CallResult& result) {
 }  // namespace
 
 std::string CallResult::describe() const {
-    if (transport_error) return std::string(http::to_string(transport_error->kind)) + ": " + transport_error->message;
+    if (transport_error)
+        return std::string(http::to_string(transport_error->kind)) + ": " + transport_error->message;
     std::string text = "HTTP " + std::to_string(http_status);
     if (service_error) {
         text += " " + (service_error->unusable_code ? std::string("an unusable error_code (not a string)")
@@ -114,7 +117,8 @@ CallResult CodeArtsCheckClient::call(const MakeRequest& unsigned_request, const 
         if (exchange.answered()) {
             const HttpResponse& response = *exchange.response;
             result.http_status = response.status;
-            if (const auto* request_id = response.header("X-Request-Id")) result.request_ids.push_back(*request_id);
+            if (const auto* request_id = response.header("X-Request-Id"))
+                result.request_ids.push_back(*request_id);
             interpret(response, result);
         } else {
             result.transport_error = exchange.error;
@@ -123,12 +127,13 @@ CallResult CodeArtsCheckClient::call(const MakeRequest& unsigned_request, const 
         return !result.succeeded && result.error_class == ErrorClass::Transient;
     };
     const auto note = [&](const http::Attempt& attempt) {
-        std::string line = attempt.request.method + " " + attempt.request.path + " -> " + result.describe() + " in " +
-                           std::to_string(attempt.exchange.elapsed.count()) + " ms";
+        std::string line = attempt.request.method + " " + attempt.request.path + " -> " + result.describe() +
+                           " in " + std::to_string(attempt.exchange.elapsed.count()) + " ms";
         if (attempt.exchange.answered() && !result.request_ids.empty()) {
             line += ", request id " + result.request_ids.back();
         }
-        line += " (attempt " + std::to_string(result.attempts) + "/" + std::to_string(retry_.max_attempts()) + ")";
+        line += " (attempt " + std::to_string(result.attempts) + "/" + std::to_string(retry_.max_attempts()) +
+                ")";
         if (attempt.wait) line += "; retrying in " + std::to_string(attempt.wait->count()) + " ms";
         log_(line);
     };

@@ -19,7 +19,7 @@ struct ClientSettings {
     // tried when one cannot be reached (http/endpoint_list.h). Not empty.
     std::vector<std::string> endpoints;
     http::SharedTlsContext tls;  // the run's, shared by every connection
-    http::ProxySettings proxy;  // from HTTPS_PROXY / NO_PROXY, through the Config
+    http::ProxySettings proxy;   // from HTTPS_PROXY / NO_PROXY, through the Config
     int max_attempts = 4;
 };
 

@@ -56,7 +56,8 @@ Poco::JSON::Object::Ptr parse_object(const std::string& body) {
     try {
         Poco::JSON::Parser parser;
         const Poco::Dynamic::Var parsed = parser.parse(parseable(body));
-        if (parsed.type() == typeid(Poco::JSON::Object::Ptr)) return parsed.extract<Poco::JSON::Object::Ptr>();
+        if (parsed.type() == typeid(Poco::JSON::Object::Ptr))
+            return parsed.extract<Poco::JSON::Object::Ptr>();
     } catch (const Poco::Exception&) {
     } catch (const std::exception&) {
     }

@@ -9,8 +9,8 @@
 namespace ccs::api {
 
 struct ServiceError {
-    std::string code;     // "CC.00000003"
-    std::string message;  // the service's error_msg, as sent
+    std::string code;            // "CC.00000003"
+    std::string message;         // the service's error_msg, as sent
     bool unusable_code = false;  // an error_code that is not a string: an error, but no code to act on
 };
 

@@ -15,12 +15,13 @@ bool is_secret(const std::string& value, const std::vector<std::string>& secrets
     return false;
 }
 
-void describe(std::ostream& text, const inputs::Config& config, HttpRequest request, const auth::Authorizer& authorizer) {
+void describe(std::ostream& text, const inputs::Config& config, HttpRequest request,
+              const auth::Authorizer& authorizer) {
     authorizer.authorize(request);
     text << "  " << request.method << ' ' << config.endpoints.front() << request.target() << '\n';
     for (const auto& header : request.headers) {
-        text << "    " << header.name << ": " << (is_secret(header.value, authorizer.secrets()) ? "***" : header.value)
-             << '\n';
+        text << "    " << header.name << ": "
+             << (is_secret(header.value, authorizer.secrets()) ? "***" : header.value) << '\n';
     }
 }
 

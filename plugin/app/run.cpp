@@ -143,7 +143,9 @@ int watch_mode(const inputs::Config& config, const inputs::Environment& env, Sig
     const flow::Log log = log_to(reporter);
     flow::Watch watch(
         {config.command_timeout, config.grace},
-        [&](const Deadline& deadline, int exit_code) { return stop_for_watch(config, stopper, deadline, exit_code, log); },
+        [&](const Deadline& deadline, int exit_code) {
+            return stop_for_watch(config, stopper, deadline, exit_code, log);
+        },
         log);
     const SignalRoute route(signals, [&watch](int signal) { watch.signal_received(signal); });
     std::unique_ptr<process::Child> child;

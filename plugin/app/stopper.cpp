@@ -40,7 +40,10 @@ RunReport skipped(const std::string& reason) {
 }
 
 Stopper::Stopper(const inputs::Config& config, report::Reporter& reporter)
-    : config_(config), reporter_(reporter), network_(network_for(config)), credentials_(config, network_, reporter) {
+    : config_(config),
+      reporter_(reporter),
+      network_(network_for(config)),
+      credentials_(config, network_, reporter) {
     http::initialize_transport();
 }
 
@@ -68,7 +71,8 @@ RunReport Stopper::stop(const std::vector<std::string>& task_ids, const Deadline
     const flow::TaskDone on_done = [&last_resort](std::size_t index, const TaskResult& result) {
         last_resort.task_done(index, result);
     };
-    RunReport report = flow::stop_tasks(task_ids, config_.concurrency, make_api, deadline, log, on_done, style.first);
+    RunReport report =
+        flow::stop_tasks(task_ids, config_.concurrency, make_api, deadline, log, on_done, style.first);
     last_resort.disarm();
     return report;
 }

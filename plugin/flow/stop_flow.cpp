@@ -25,7 +25,8 @@ public:
 
     const api::CallResult& add(const api::CallResult& call) {
         result_.attempts += call.attempts;
-        result_.request_ids.insert(result_.request_ids.end(), call.request_ids.begin(), call.request_ids.end());
+        result_.request_ids.insert(result_.request_ids.end(), call.request_ids.begin(),
+                                   call.request_ids.end());
         return call;
     }
 
@@ -57,40 +58,49 @@ bool is_running(const api::CallResult& progress) {
 
 // Asks the progress once more; after an accepted stop, again until the task no longer runs, the
 // call fails, or the deadline is near (the service may take a moment to stop a check).
-api::CallResult confirm(api::TaskApi& api, const std::string& task_id, bool stop_accepted, const Deadline& deadline,
-                        TaskRecord& record) {
+api::CallResult confirm(api::TaskApi& api, const std::string& task_id, bool stop_accepted,
+                        const Deadline& deadline, TaskRecord& record) {
     for (;;) {
         api::CallResult progress = record.add(api.progress(task_id, deadline));
-        if (!stop_accepted || !is_running(progress) || deadline.remaining() <= confirm_interval * 2) return progress;
+        if (!stop_accepted || !is_running(progress) || deadline.remaining() <= confirm_interval * 2)
+            return progress;
         deadline.sleep_for(confirm_interval);  // wakes early when a signal cuts the deadline
     }
 }
 
-std::string status_text(const api::CallResult& progress) { return describe_status(progress.progress->status); }
+std::string status_text(const api::CallResult& progress) {
+    return describe_status(progress.progress->status);
+}
 
-TaskResult decide(const api::CallResult& stop, const api::CallResult& after, FirstCall first, TaskRecord& record) {
+TaskResult decide(const api::CallResult& stop, const api::CallResult& after, FirstCall first,
+                  TaskRecord& record) {
     if (after.error_class == api::ErrorClass::Auth && !after.succeeded) {
         return record.fail(after, "the service refused the credentials: " + after.describe());
     }
     if (!after.succeeded) {
         if (stop.succeeded) {
-            return record.fail(after, "the stop was accepted, but its effect could not be confirmed: " + after.describe());
+            return record.fail(
+                after, "the stop was accepted, but its effect could not be confirmed: " + after.describe());
         }
         const std::string stop_error = stop.describe();
         const std::string progress_error = after.describe();
         return record.fail(stop, stop_error == progress_error
                                      ? "the stop and the progress both failed: " + stop_error
-                                     : "the stop failed: " + stop_error + "; the progress could not be read: " + progress_error);
+                                     : "the stop failed: " + stop_error +
+                                           "; the progress could not be read: " + progress_error);
     }
     if (is_running(after)) {
-        if (stop.succeeded) return record.fail(after, "the stop was accepted, but the task was still running at the deadline");
+        if (stop.succeeded)
+            return record.fail(after,
+                               "the stop was accepted, but the task was still running at the deadline");
         return record.fail(stop, "the stop failed and the task is still running: " + stop.describe());
     }
     if (stop.succeeded && after.progress->status == 3) {
         // Stopped first, it may have been stopped already: nothing here can tell, so nothing is claimed.
-        return record.finish(Outcome::Stopped, first == FirstCall::Progress
-                                                   ? "it was running; the service now reports it stopped"
-                                                   : "the stop was accepted; the service now reports it stopped");
+        return record.finish(Outcome::Stopped,
+                             first == FirstCall::Progress
+                                 ? "it was running; the service now reports it stopped"
+                                 : "the stop was accepted; the service now reports it stopped");
     }
     std::string detail = "it ended by itself (" + status_text(after) + ")";
     if (!stop.succeeded) detail += "; the stop call answered " + stop.describe();
@@ -106,9 +116,11 @@ std::optional<TaskResult> look_first(api::TaskApi& api, const std::string& task_
         return record.fail(before, "the service refused the credentials: " + before.describe());
     }
     if (before.succeeded && !is_running(before)) {
-        return record.finish(Outcome::NotRunning, "nothing to stop: the task is not running (" + status_text(before) + ")");
+        return record.finish(Outcome::NotRunning,
+                             "nothing to stop: the task is not running (" + status_text(before) + ")");
     }
-    if (!before.succeeded) log("task " + task_id + ": state unknown (" + before.describe() + "); stopping it anyway");
+    if (!before.succeeded)
+        log("task " + task_id + ": state unknown (" + before.describe() + "); stopping it anyway");
     return std::nullopt;
 }
 

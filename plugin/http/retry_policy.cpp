@@ -47,7 +47,8 @@ std::optional<RetryPolicy::Millis> RetryPolicy::next_wait(int attempts_made, boo
                                                           const Deadline& deadline,
                                                           Millis min_attempt_time) const {
     if (!retryable || attempts_made >= max_attempts_) return std::nullopt;
-    const auto jittered = Millis(static_cast<Millis::rep>(random_() * static_cast<double>(ceiling(attempts_made).count())));
+    const auto jittered =
+        Millis(static_cast<Millis::rep>(random_() * static_cast<double>(ceiling(attempts_made).count())));
     const Millis wait = std::max(jittered, retry_after.value_or(Millis(0)));
     if (wait + min_attempt_time > deadline.remaining()) return std::nullopt;
     return wait;

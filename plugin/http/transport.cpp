@@ -64,7 +64,8 @@ std::string connect_target(const Origin& origin) {
 
 Poco::Timespan timespan(Millis millis) {
     // Never 0: Poco (and SO_RCVTIMEO) take a zero timeout as "wait forever".
-    return Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(std::max<Millis::rep>(millis.count(), 1)) * 1000);
+    return Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(std::max<Millis::rep>(millis.count(), 1)) *
+                          1000);
 }
 
 void require_time_left(const Deadline& deadline) {
@@ -74,10 +75,14 @@ void require_time_left(const Deadline& deadline) {
 // CR, LF or NUL in a header would end the line and start another: header injection. Inputs refuse
 // such values long before; this is the last line of defence, right before the bytes go out.
 void check_header(const Header& header) {
-    const auto unsafe = [](const std::string& text) { return text.find_first_of(std::string("\r\n\0", 3)) != std::string::npos; };
+    const auto unsafe = [](const std::string& text) {
+        return text.find_first_of(std::string("\r\n\0", 3)) != std::string::npos;
+    };
     if (unsafe(header.name) || unsafe(header.value) || header.name.find(':') != std::string::npos) {
-        throw Poco::InvalidArgumentException("refusing to send header " + std::string(unsafe(header.name) ? "(unprintable name)" : header.name) +
-                                             ": it contains a line break or NUL");
+        throw Poco::InvalidArgumentException(
+            "refusing to send header " +
+            std::string(unsafe(header.name) ? "(unprintable name)" : header.name) +
+            ": it contains a line break or NUL");
     }
 }
 
@@ -102,22 +107,26 @@ HttpResponse from_poco(const Poco::Net::HTTPResponse& poco) {
     return response;
 }
 
-bool mentions(const std::string& text, const char* part) { return text.find(part) != std::string::npos; }
+bool mentions(const std::string& text, const char* part) {
+    return text.find(part) != std::string::npos;
+}
 
 // TLS failures the user must act on (a certificate that is not trusted or not for this host) are told
 // as such; a handshake the server broke off is a connection problem, worth another try.
 TransportError classify_tls(const Poco::Net::SSLException& error, const std::string& host) {
     using Kind = TransportErrorKind;
     const std::string text = error.displayText();
-    if (dynamic_cast<const Poco::Net::CertificateValidationException*>(&error) || mentions(text, "Unacceptable certificate")) {
-        return {Kind::Tls, "the server's certificate is not valid for the host name " + host + " (" + text + ")"};
+    if (dynamic_cast<const Poco::Net::CertificateValidationException*>(&error) ||
+        mentions(text, "Unacceptable certificate")) {
+        return {Kind::Tls,
+                "the server's certificate is not valid for the host name " + host + " (" + text + ")"};
     }
     if (mentions(text, "certificate verify failed") || mentions(text, "certificate")) {
         return {Kind::Tls, "the server's certificate is not trusted (" + text +
                                "): give its CA with --ca-file, or through SSL_CERT_FILE or SSL_CERT_DIR"};
     }
-    if (dynamic_cast<const Poco::Net::SSLConnectionUnexpectedlyClosedException*>(&error) || mentions(text, "unexpected eof") ||
-        mentions(text, "reset") || mentions(text, "closed")) {
+    if (dynamic_cast<const Poco::Net::SSLConnectionUnexpectedlyClosedException*>(&error) ||
+        mentions(text, "unexpected eof") || mentions(text, "reset") || mentions(text, "closed")) {
         return {Kind::Reset, "the TLS handshake was broken off (" + text + ")"};
     }
     return {Kind::Tls, "the TLS handshake failed (" + text + ")"};
@@ -131,7 +140,8 @@ TransportError classify(const Poco::Exception& error, const std::string& host) {
     if (dynamic_cast<const Poco::Net::DNSException*>(&error)) {
         return {Kind::Dns, "the host name " + host + " does not resolve (" + text + ")"};
     }
-    if (const auto* tls = dynamic_cast<const Poco::Net::SSLException*>(&error)) return classify_tls(*tls, host);
+    if (const auto* tls = dynamic_cast<const Poco::Net::SSLException*>(&error))
+        return classify_tls(*tls, host);
     if (dynamic_cast<const Poco::Net::ConnectionResetException*>(&error) ||
         dynamic_cast<const Poco::Net::ConnectionAbortedException*>(&error) ||
         dynamic_cast<const Poco::Net::NoMessageException*>(&error)) {
@@ -159,7 +169,9 @@ const char* to_string(TransportErrorKind kind) {
     return "network error";
 }
 
-void initialize_transport() { Poco::Net::initializeSSL(); }
+void initialize_transport() {
+    Poco::Net::initializeSSL();
+}
 
 Connection::Connection(Origin origin, SharedTlsContext tls, const ProxySettings& proxy)
     : origin_(std::move(origin)),

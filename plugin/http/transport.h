@@ -23,21 +23,21 @@ namespace Poco::Net {
 class HTTPClientSession;
 class HTTPResponse;
 class StreamSocket;
-}
+}  // namespace Poco::Net
 
 namespace ccs::http {
 
 class ByteSource;
 
 enum class TransportErrorKind {
-    Refused,      // nothing listens there
-    Reset,        // the connection broke before a whole answer arrived
-    Timeout,      // no answer within the time left
-    Tls,          // handshake or certificate verification failed
-    Dns,          // the host name does not resolve
-    TooLarge,     // the answer is bigger than we are willing to read
-    Malformed,    // not HTTP
-    Unsendable,   // the request itself cannot be sent as it is (a header with a line break): nothing was sent
+    Refused,     // nothing listens there
+    Reset,       // the connection broke before a whole answer arrived
+    Timeout,     // no answer within the time left
+    Tls,         // handshake or certificate verification failed
+    Dns,         // the host name does not resolve
+    TooLarge,    // the answer is bigger than we are willing to read
+    Malformed,   // not HTTP
+    Unsendable,  // the request itself cannot be sent as it is (a header with a line break): nothing was sent
     Other,
 };
 const char* to_string(TransportErrorKind kind);

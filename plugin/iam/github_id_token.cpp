@@ -50,7 +50,8 @@ HttpRequest github_id_token_http_request(const GitHubIdTokenRequest& request) {
     return http_request;
 }
 
-Result<std::string> request_github_id_token(const GitHubIdTokenRequest& request, const http::SharedTlsContext& tls,
+Result<std::string> request_github_id_token(const GitHubIdTokenRequest& request,
+                                            const http::SharedTlsContext& tls,
                                             const http::ProxySettings& proxy, int max_attempts,
                                             const Deadline& deadline, const Log& log,
                                             const http::Sleep& sleep) {

@@ -93,7 +93,8 @@ void check_uri(const GivenValue& given, const Poco::URI& uri, bool allow_insecur
     if (scheme == "http" && !allow_insecure_http && !is_loopback_host(uri.getHost())) {
         refuse(given,
                "uses http, which is allowed only for loopback (127.0.0.1, ::1, localhost); use https, or "
-               "set " + all_names("allow-insecure-http") + " if you must send the credentials unencrypted");
+               "set " +
+                   all_names("allow-insecure-http") + " if you must send the credentials unencrypted");
     }
 }
 

@@ -48,9 +48,10 @@ std::string checked_certificate_file(const GivenValue& given) {
     const std::string text = read_input_file(given, max_certificate_file_bytes);
     if (text.find("-----BEGIN CERTIFICATE-----") == std::string::npos &&
         text.find("-----BEGIN TRUSTED CERTIFICATE-----") == std::string::npos) {
-        throw InvalidInput(given.origin + ": file " + quoted(path, 200) +
-                           " holds no PEM certificate (a \"-----BEGIN CERTIFICATE-----\" block); a DER file can be "
-                           "converted with: openssl x509 -inform der -in FILE -out FILE.pem");
+        throw InvalidInput(
+            given.origin + ": file " + quoted(path, 200) +
+            " holds no PEM certificate (a \"-----BEGIN CERTIFICATE-----\" block); a DER file can be "
+            "converted with: openssl x509 -inform der -in FILE -out FILE.pem");
     }
     return path;
 }

@@ -77,7 +77,8 @@ Config build_config(const RawInputs& raw, const Environment& env) {
                    [](auto& v) { return parse_whole_number(v, 1, 64); });
     // In watch mode --timeout is the command's, with a limit of its own (apply_mode_inputs).
     if (config.mode != Mode::Watch) {
-        apply_if_given(raw, "timeout", config.timeout, [](auto& v) { return parse_duration(v, kMaxTimeout); });
+        apply_if_given(raw, "timeout", config.timeout,
+                       [](auto& v) { return parse_duration(v, kMaxTimeout); });
     }
     apply_if_given(raw, "retries", config.retries, [](auto& v) { return parse_whole_number(v, 1, 10); });
     apply_if_given(raw, "dry-run", config.dry_run, parse_boolean);

@@ -17,7 +17,7 @@ namespace ccs::inputs {
 
 struct GivenValue {
     std::string origin;  // as the user gave it: "--task-id", "INPUT_TASK-ID", "CODEARTS_CHECK_TASK_ID"
-    std::vector<std::string> values;  // trimmed, not empty; more than one only for a repeated option
+    std::vector<std::string> values;      // trimmed, not empty; more than one only for a repeated option
     Source source = Source::CommandLine;  // which kind of source `origin` is
 
     const std::string& value() const { return values.front(); }

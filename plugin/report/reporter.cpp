@@ -10,7 +10,8 @@ namespace ccs::report {
 
 namespace {
 
-std::unique_ptr<Reporter> make_ci_reporter(const ReportSettings& settings, std::ostream& out, std::ostream& err) {
+std::unique_ptr<Reporter> make_ci_reporter(const ReportSettings& settings, std::ostream& out,
+                                           std::ostream& err) {
     switch (settings.ci) {
         case CiKind::GitHub: return std::make_unique<GitHubReporter>(settings, out, err);
         case CiKind::GitLab: return make_gitlab_reporter(settings, out, err);

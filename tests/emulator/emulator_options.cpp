@@ -46,10 +46,13 @@ const std::map<std::string, ValueSetter>& options_with_values() {
         {"--token", [](EmulatorOptions& o, const std::string& v) { o.tokens.push_back(v); }},
         {"--expired-token", [](EmulatorOptions& o, const std::string& v) { o.expired_tokens.push_back(v); }},
         {"--access-key",
-         [](EmulatorOptions& o, const std::string& v) { o.iam.access_keys.push_back(parse_access_key_option(v)); }},
-        {"--user", [](EmulatorOptions& o, const std::string& v) { o.iam.users.push_back(parse_user_option(v)); }},
-        {"--idp",
-         [](EmulatorOptions& o, const std::string& v) { o.iam.identity_providers.push_back(parse_idp_option(v)); }},
+         [](EmulatorOptions& o, const std::string& v) {
+             o.iam.access_keys.push_back(parse_access_key_option(v));
+         }},
+        {"--user",
+         [](EmulatorOptions& o, const std::string& v) { o.iam.users.push_back(parse_user_option(v)); }},
+        {"--idp", [](EmulatorOptions& o,
+                     const std::string& v) { o.iam.identity_providers.push_back(parse_idp_option(v)); }},
         {"--project",
          [](EmulatorOptions& o, const std::string& v) { o.iam.projects.push_back(parse_project_option(v)); }},
         {"--github-request-token",

@@ -138,11 +138,10 @@ std::optional<CallKind> parse_call(const Object& rule, const std::string& where)
 
 Rule parse_rule(const Var& value, const std::string& where) {
     const auto object = as_object(value, where);
-    reject_unknown_keys(
-        *object,
-        {"call", "task", "times", "delay_ms", "fault", "drip_ms", "location", "status", "body", "raw_body",
-         "headers"},
-        where);
+    reject_unknown_keys(*object,
+                        {"call", "task", "times", "delay_ms", "fault", "drip_ms", "location", "status",
+                         "body", "raw_body", "headers"},
+                        where);
     constexpr int max_ms = 600000;
     Rule rule;
     rule.call = parse_call(*object, where);
@@ -158,7 +157,8 @@ Rule parse_rule(const Var& value, const std::string& where) {
         rule.drip_ms = as_int(object->get("drip_ms"), where + ".drip_ms", 0, 60000);
     }
     if (object->has("location")) {
-        if (rule.fault != Fault::Redirect) fail(where + ".location", "only meaningful with \"fault\": \"redirect\"");
+        if (rule.fault != Fault::Redirect)
+            fail(where + ".location", "only meaningful with \"fault\": \"redirect\"");
         rule.location = as_string(object->get("location"), where + ".location");
     }
     if (rule.fault && acts_on_accept(*rule.fault) && (rule.call || rule.task || rule.delay_ms > 0)) {
@@ -213,10 +213,10 @@ bool Rule::matches(const ApiCall& request_call) const {
 
 Scenario parse_scenario(const std::string& json) {
     const auto document = parse_document(json);
-    reject_unknown_keys(
-        *document,
-        {"tokens", "expired_tokens", "tasks", "latency_ms", "rules", "credentials", "clock_offset_s", "description"},
-        "scenario");
+    reject_unknown_keys(*document,
+                        {"tokens", "expired_tokens", "tasks", "latency_ms", "rules", "credentials",
+                         "clock_offset_s", "description"},
+                        "scenario");
     Scenario scenario;
     if (document->has("tokens")) scenario.tokens = as_string_list(document->get("tokens"), "tokens");
     if (document->has("expired_tokens")) {
@@ -230,7 +230,8 @@ Scenario parse_scenario(const std::string& json) {
         scenario.credentials = parse_iam_setup(document->get("credentials"), "credentials");
     }
     if (document->has("clock_offset_s")) {
-        scenario.clock_offset_s = as_int(document->get("clock_offset_s"), "clock_offset_s", -86400 * 366, 86400 * 366);
+        scenario.clock_offset_s =
+            as_int(document->get("clock_offset_s"), "clock_offset_s", -86400 * 366, 86400 * 366);
     }
     return scenario;
 }

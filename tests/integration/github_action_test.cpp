@@ -22,10 +22,15 @@ struct RunnerFiles {
     std::string state = dir.write("save_state", "");
 
     Environment environment() const {
-        return {{"GITHUB_ACTIONS", "true"}, {"GITHUB_OUTPUT", output}, {"GITHUB_STEP_SUMMARY", summary},
-                {"GITHUB_STATE", state}, {"GITHUB_WORKSPACE", dir.path()}};
+        return {{"GITHUB_ACTIONS", "true"},
+                {"GITHUB_OUTPUT", output},
+                {"GITHUB_STEP_SUMMARY", summary},
+                {"GITHUB_STATE", state},
+                {"GITHUB_WORKSPACE", dir.path()}};
     }
-    std::string everything() const { return read_text_file(output) + read_text_file(summary) + read_text_file(state); }
+    std::string everything() const {
+        return read_text_file(output) + read_text_file(summary) + read_text_file(state);
+    }
 };
 
 }  // namespace

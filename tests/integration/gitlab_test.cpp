@@ -14,7 +14,9 @@ namespace {
 const std::string token = "glpat-S3CR3T-after-script-81f4";
 const std::string task = "2b31ed520000000ebedb6e57000000d4";
 
-EmulatorOptions running_task() { return one_running_task(token, task); }
+EmulatorOptions running_task() {
+    return one_running_task(token, task);
+}
 
 // after_script's environment: GitLab's variables, the token from a masked CI/CD variable.
 Environment after_script(const std::string& job_status) {

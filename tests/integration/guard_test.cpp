@@ -71,7 +71,9 @@ ProcessResult run_post(const PostEntrypoint& entrypoint, const Environment& env)
     return result;
 }
 
-EmulatorOptions running_task() { return one_running_task(token, task); }
+EmulatorOptions running_task() {
+    return one_running_task(token, task);
+}
 
 }  // namespace
 

@@ -28,9 +28,11 @@ inline void check_no_secret_leaked(const ProcessResult& result, const std::vecto
                                    const Environment& env) {
     const std::vector<std::string> secrets = secrets_in(args, env);
     std::vector<std::string> findings = secret_findings(result.out, secrets, "stdout");
-    for (auto& finding : secret_findings(result.err, secrets, "stderr")) findings.push_back(std::move(finding));
+    for (auto& finding : secret_findings(result.err, secrets, "stderr"))
+        findings.push_back(std::move(finding));
     for (const auto& file : written_files(env)) {
-        for (auto& finding : secret_findings(read_text_file(file), secrets, file)) findings.push_back(std::move(finding));
+        for (auto& finding : secret_findings(read_text_file(file), secrets, file))
+            findings.push_back(std::move(finding));
     }
     for (const auto& finding : findings) FAIL_CHECK("a secret leaked: " << finding);
 }
@@ -70,7 +72,9 @@ inline EmulatorOptions one_running_task(const std::string& token, const std::str
     return options;
 }
 
-inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+inline bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 inline std::vector<std::string> request_lines(const Emulator& emulator) {
     std::vector<std::string> lines;

@@ -20,7 +20,9 @@ namespace {
 const std::string token = "tok-S3CR3T-watch-5be1c9";
 const std::string task = "2b31ed520000000ebedb6e57000000a1";
 
-EmulatorOptions running_task() { return one_running_task(token, task); }
+EmulatorOptions running_task() {
+    return one_running_task(token, task);
+}
 
 // watch, the emulator's flags, `options` (--task-id `task` unless they name a --task-id-file), --, `command`.
 std::vector<std::string> watch_args(const Emulator& emulator, const std::vector<std::string>& options,

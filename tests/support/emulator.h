@@ -27,8 +27,8 @@ struct EmulatorOptions {
     std::string scenario_file;                                      // --scenario
     std::string log_file;                                           // --log
     std::optional<int> latency_ms;                                  // --latency-ms
-    bool refusing_port = false;  // --refusing-port: refusing_url() is a down endpoint next to url()
-    std::vector<std::string> extra_args;                            // anything else, passed last
+    bool refusing_port = false;           // --refusing-port: refusing_url() is a down endpoint next to url()
+    std::vector<std::string> extra_args;  // anything else, passed last
 };
 
 // One entry of GET /_emulator/requests.

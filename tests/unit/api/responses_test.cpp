@@ -20,15 +20,16 @@ TEST_CASE("error bodies give the code and the message") {
 }
 
 TEST_CASE("bodies without an error code carry no error, whatever they are") {
-    for (const char* body : {"not json", "[1,2]", "{\"error_msg\":\"x\"}", "\"text\"", "{\"error_code\":null}",
-                             "{\"error_code\":", "\xff\xfe"}) {
+    for (const char* body : {"not json", "[1,2]", "{\"error_msg\":\"x\"}", "\"text\"",
+                             "{\"error_code\":null}", "{\"error_code\":", "\xff\xfe"}) {
         CHECK_FALSE(parse_service_error(body));
     }
 }
 
 TEST_CASE("progress gives the status, including the service's null") {
     std::string problem;
-    auto running = parse_progress(R"({"task_status":0,"progress":{"ratio":"50%","info":"running"}})", problem);
+    auto running =
+        parse_progress(R"({"task_status":0,"progress":{"ratio":"50%","info":"running"}})", problem);
     REQUIRE(running);
     CHECK(running->status == 0);
     CHECK(running->ratio == "50%");
@@ -38,8 +39,8 @@ TEST_CASE("progress gives the status, including the service's null") {
 }
 
 TEST_CASE("progress of the wrong shape is a problem, not a crash") {
-    for (const char* body : {"null", "oops", R"({"status":0})", R"({"task_status":"x"})", R"({"task_status":7})",
-                             R"({"task_status":{}})", "[]"}) {
+    for (const char* body : {"null", "oops", R"({"status":0})", R"({"task_status":"x"})",
+                             R"({"task_status":7})", R"({"task_status":{}})", "[]"}) {
         std::string problem;
         CHECK_FALSE(parse_progress(body, problem));
         CHECK_FALSE(problem.empty());

@@ -48,7 +48,9 @@ public:
     std::deque<CallResult> stop_answers;
     std::vector<std::string> calls;
 
-    CallResult stop(const std::string& task_id, const Deadline&) override { return next(stop_answers, "stop " + task_id); }
+    CallResult stop(const std::string& task_id, const Deadline&) override {
+        return next(stop_answers, "stop " + task_id);
+    }
     CallResult progress(const std::string& task_id, const Deadline&) override {
         return next(progress_answers, "progress " + task_id);
     }
@@ -79,7 +81,8 @@ TEST_CASE("a running task is stopped and confirmed from its progress") {
 }
 
 TEST_CASE("a task that is not running is left alone") {
-    for (std::optional<int> status : {std::optional<int>(1), std::optional<int>(2), std::optional<int>(3), std::optional<int>()}) {
+    for (std::optional<int> status :
+         {std::optional<int>(1), std::optional<int>(2), std::optional<int>(3), std::optional<int>()}) {
         ScriptedApi api;
         api.progress_answers = {progress_says(status)};
         const TaskResult result = flow::stop_task(api, "T1", Deadline::in(Millis(5000)), quiet);
@@ -178,7 +181,8 @@ TEST_CASE("stopping first sends the stop before any look, and the progress after
         ScriptedApi api;
         api.progress_answers = {progress_says(3)};
         api.stop_answers = {accepted()};
-        const TaskResult result = flow::stop_task(api, "T1", Deadline::in(Millis(5000)), quiet, flow::FirstCall::Stop);
+        const TaskResult result =
+            flow::stop_task(api, "T1", Deadline::in(Millis(5000)), quiet, flow::FirstCall::Stop);
         CHECK(result.outcome == Outcome::Stopped);
         CHECK(result.detail == "the stop was accepted; the service now reports it stopped");
         CHECK(api.calls == std::vector<std::string>{"stop T1", "progress T1"});
@@ -187,14 +191,16 @@ TEST_CASE("stopping first sends the stop before any look, and the progress after
         ScriptedApi api;
         api.progress_answers = {progress_says(2)};
         api.stop_answers = {accepted()};
-        const TaskResult result = flow::stop_task(api, "T1", Deadline::in(Millis(5000)), quiet, flow::FirstCall::Stop);
+        const TaskResult result =
+            flow::stop_task(api, "T1", Deadline::in(Millis(5000)), quiet, flow::FirstCall::Stop);
         CHECK(result.outcome == Outcome::NotRunning);
         CHECK(api.calls == std::vector<std::string>{"stop T1", "progress T1"});
     }
     SUBCASE("refused credentials fail at the stop") {
         ScriptedApi api;
         api.stop_answers = {error(401, "CC.00000003", ErrorClass::Auth)};
-        const TaskResult result = flow::stop_task(api, "T1", Deadline::in(Millis(5000)), quiet, flow::FirstCall::Stop);
+        const TaskResult result =
+            flow::stop_task(api, "T1", Deadline::in(Millis(5000)), quiet, flow::FirstCall::Stop);
         CHECK(result.outcome == Outcome::Failed);
         CHECK(result.credentials_refused);
         CHECK(api.calls == std::vector<std::string>{"stop T1"});

@@ -38,8 +38,10 @@ TEST_CASE("the table has the options of this issue, each once, in kebab-case") {
             "version"});
     CHECK(find_option("iam-token")->secret);
     CHECK(find_option("token") == find_option("iam-token"));  // the former name finds its row
-    for (const char* secret : {"sk", "security-token", "password", "id-token"}) CHECK(find_option(secret)->secret);
-    for (const char* shown : {"ak", "project-id", "username", "domain", "idp-id", "id-token-file", "audience"}) {
+    for (const char* secret : {"sk", "security-token", "password", "id-token"})
+        CHECK(find_option(secret)->secret);
+    for (const char* shown :
+         {"ak", "project-id", "username", "domain", "idp-id", "id-token-file", "audience"}) {
         CHECK_FALSE(find_option(shown)->secret);
     }
     CHECK(find_option("task-id")->repeatable);

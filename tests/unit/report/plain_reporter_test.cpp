@@ -144,7 +144,9 @@ TEST_CASE("make_reporter: Jenkins uses the plain reporter (GitLab's: gitlab_repo
     CHECK(run.err.str().empty());
 }
 
-TEST_CASE("plain: a run over thousands of tasks writes as many task lines as the JSON has objects, then says how many more") {
+TEST_CASE(
+    "plain: a run over thousands of tasks writes as many task lines as the JSON has objects, then says how "
+    "many more") {
     Captured run;
     run.reporter->begin({});
     ccs::RunReport report;
@@ -153,7 +155,8 @@ TEST_CASE("plain: a run over thousands of tasks writes as many task lines as the
     const auto lines = lines_of(run.err.str());
     REQUIRE(lines.size() == 1002);  // 1000 tasks, the rest in one line, the result
     CHECK(lines[999].find("task task999: stopped") != std::string::npos);
-    CHECK(lines[1000] == "codearts-check-stop: ... and 5 more task(s): --json or --json-file lists every one");
+    CHECK(lines[1000] ==
+          "codearts-check-stop: ... and 5 more task(s): --json or --json-file lists every one");
 }
 
 TEST_CASE("the log stops at its limit: one line says so, the end says how many lines were left out") {
@@ -164,13 +167,14 @@ TEST_CASE("the log stops at its limit: one line says so, the end says how many l
     for (std::size_t i = 0; i < fitting + 50; ++i) run.reporter->log(line);
     run.reporter->finish(samples::mixed_report());
     const auto lines = lines_of(run.err.str());
-    const auto logged = static_cast<std::size_t>(
-        std::count(lines.begin(), lines.end(), "codearts-check-stop: " + line));
+    const auto logged =
+        static_cast<std::size_t>(std::count(lines.begin(), lines.end(), "codearts-check-stop: " + line));
     CHECK(logged == fitting);
     CHECK(run.err.str().size() < max_log_bytes + 64 * 1024);
-    CHECK(std::count(lines.begin(), lines.end(),
-                     "codearts-check-stop: the log is over its limit: further lines are left out (the results "
-                     "cover every task)") == 1);
+    CHECK(
+        std::count(lines.begin(), lines.end(),
+                   "codearts-check-stop: the log is over its limit: further lines are left out (the results "
+                   "cover every task)") == 1);
     CHECK(std::find(lines.begin(), lines.end(),
                     "codearts-check-stop: 50 log line(s) were left out (the log's limit)") != lines.end());
     // The results still follow, after the note.
