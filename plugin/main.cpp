@@ -57,6 +57,10 @@ int main(int argc, char** argv) {
     keep_secrets_out_of_core_files();
     // A reader of our output that went away must not end us before the stop: the write fails instead.
     ::signal(SIGPIPE, SIG_IGN);
+    // The run catches these while it lives and puts back what it found. What it finds is "ignore", so
+    // a signal that comes after the run has decided its exit code (a storm of them, during the last
+    // writes) cannot replace that code with its own; a watched command still gets the defaults.
+    for (const int signal : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) ::signal(signal, SIG_IGN);
     const std::vector<std::string> args(argv + 1, argv + argc);
     const std::string argv0 = argc > 0 ? argv[0] : "";  // the GitHub post run is told apart by its name
     try {

@@ -117,6 +117,7 @@ public:
 
     pid_t pid() const { return process_.pid(); }
     bool signal(int signal) { return process_.send_signal(signal); }
+    bool exited() { return process_.wait(std::chrono::milliseconds(0)).has_value(); }
 
     // The exit code, or fails the test (after killing it) when it has not exited within `limit`.
     int finish(std::chrono::milliseconds limit = std::chrono::seconds(20)) {
