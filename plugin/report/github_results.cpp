@@ -1,5 +1,6 @@
 #include "report/github_results.h"
 
+#include <initializer_list>
 #include <vector>
 
 #include "report/advice.h"
@@ -14,7 +15,6 @@ namespace {
 struct Note {
     std::string title;
     std::string message;
-    std::string task_id;
 };
 
 // What a task's annotation title says happened to it.
@@ -38,37 +38,51 @@ std::string failure_message(const TaskResult& task) {
 }
 
 Note note_for(const TaskResult& task) {
-    Note note{"CodeArts Check task " + task.task_id + " " + task_verb(task.outcome), task.detail,
-              task.task_id};
+    Note note{"CodeArts Check task " + task.task_id + " " + task_verb(task.outcome), task.detail};
     if (task.outcome == Outcome::Failed) note.message = failure_message(task);
     if (is_about_credentials(advice_kind(task))) note.title += ": the credentials were refused";
     if (note.message.empty()) note.message = note.title;
     return note;
 }
 
-// The notes of one level, as many as GitHub shows: the last one shown stands for all the rest.
+// "a, b, c", cut after the last id that fits an annotation's message: thousands of ids would only be
+// cut by the annotation itself, after the work of joining them.
+std::string id_list(const std::vector<const TaskResult*>& tasks, std::size_t from) {
+    std::string list;
+    for (std::size_t i = from; i < tasks.size(); ++i) {
+        if (list.size() + tasks[i]->task_id.size() + 2 > max_message_chars - 100) return list + ", ...";
+        list += (list.empty() ? "" : ", ") + tasks[i]->task_id;
+    }
+    return list;
+}
+
+// The annotations of one level, as many as GitHub shows: the last one shown stands for all the rest.
+// Only the shown tasks are formatted: a run over 100,000 tasks reports in milliseconds.
 // `rest_verb` completes "N more tasks ...".
-std::string capped(Level level, const std::vector<Note>& notes, const std::string& rest_verb) {
+std::string capped(Level level, const std::vector<const TaskResult*>& tasks, const std::string& rest_verb) {
     std::string commands;
-    const bool overflows = notes.size() > max_annotations_per_level;
-    const std::size_t shown_alone = overflows ? max_annotations_per_level - 1 : notes.size();
-    for (std::size_t i = 0; i < shown_alone; ++i)
-        commands += annotation(level, notes[i].title, notes[i].message);
+    const bool overflows = tasks.size() > max_annotations_per_level;
+    const std::size_t shown_alone = overflows ? max_annotations_per_level - 1 : tasks.size();
+    for (std::size_t i = 0; i < shown_alone; ++i) {
+        const Note note = note_for(*tasks[i]);
+        commands += annotation(level, note.title, note.message);
+    }
     if (!overflows) return commands;
-    std::vector<std::string> rest;
-    for (std::size_t i = shown_alone; i < notes.size(); ++i) rest.push_back(notes[i].task_id);
-    const std::string title = "CodeArts Check: " + std::to_string(rest.size()) + " more tasks " + rest_verb;
+    const std::string title =
+        "CodeArts Check: " + std::to_string(tasks.size() - shown_alone) + " more tasks " + rest_verb;
     const std::string message =
-        "Tasks " + text::join(rest, ", ") + ". The step summary and the log have the details.";
+        "Tasks " + id_list(tasks, shown_alone) + ". The step summary and the log have the details.";
     return commands + annotation(level, title, message);
 }
 
-std::vector<Note> notes_with(const RunReport& report, Outcome outcome) {
-    std::vector<Note> notes;
-    for (const auto& task : report.tasks) {
-        if (task.outcome == outcome) notes.push_back(note_for(task));
+std::vector<const TaskResult*> tasks_with(const RunReport& report, std::initializer_list<Outcome> outcomes) {
+    std::vector<const TaskResult*> tasks;
+    for (const Outcome outcome : outcomes) {
+        for (const auto& task : report.tasks) {
+            if (task.outcome == outcome) tasks.push_back(&task);
+        }
     }
-    return notes;
+    return tasks;
 }
 
 }  // namespace
@@ -79,10 +93,9 @@ std::string task_annotations(const RunReport& report) {
         return annotation(Level::Notice, "CodeArts Check: nothing to stop", reason);
     }
     // Errors first: they matter most. Stopped and not-running tasks share the notices' limit.
-    auto notices = notes_with(report, Outcome::Stopped);
-    for (auto& note : notes_with(report, Outcome::NotRunning)) notices.push_back(std::move(note));
-    return capped(Level::Error, notes_with(report, Outcome::Failed), "were not stopped") +
-           capped(Level::Notice, notices, "were stopped or not running");
+    return capped(Level::Error, tasks_with(report, {Outcome::Failed}), "were not stopped") +
+           capped(Level::Notice, tasks_with(report, {Outcome::Stopped, Outcome::NotRunning}),
+                  "were stopped or not running");
 }
 
 namespace {

@@ -62,7 +62,12 @@ std::string to_json(const RunReport& report, int exit_code) {
     document->set("stopped", string_array(report.ids_with(Outcome::Stopped)));
     document->set("not-running", string_array(report.ids_with(Outcome::NotRunning)));
     document->set("failed", string_array(report.ids_with(Outcome::Failed)));
-    document->set("request-ids", string_array(report.request_ids()));
+    std::vector<std::string> request_ids = report.request_ids();
+    const std::size_t request_ids_omitted =
+        request_ids.size() - std::min(request_ids.size(), max_json_request_ids);
+    request_ids.resize(request_ids.size() - request_ids_omitted);
+    document->set("request-ids", string_array(request_ids));
+    document->set("request-ids-omitted", static_cast<Poco::UInt64>(request_ids_omitted));
     document->set("exit-code", exit_code);
     document->set("duration-ms", milliseconds(report.elapsed));
     Poco::JSON::Array::Ptr tasks = new Poco::JSON::Array;

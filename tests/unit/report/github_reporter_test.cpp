@@ -135,6 +135,21 @@ TEST_CASE("github: no more annotations of a level than GitHub shows; the last on
           "CodeArts Check: 3 more tasks were stopped or not running");
 }
 
+TEST_CASE("github: the annotation for thousands more tasks names as many as fit, and says there are more") {
+    GitHubRun run;
+    ccs::RunReport report;
+    for (int i = 0; i < 5000; ++i)
+        report.tasks.push_back(samples::failed("task" + std::to_string(i), 503, "", ""));
+    run.reporter->finish(report);
+    const auto errors = named(run.commands(), "error");
+    REQUIRE(errors.size() == github::max_annotations_per_level);
+    CHECK(errors.back().properties.at("title") == "CodeArts Check: 4991 more tasks were not stopped");
+    const std::string& message = errors.back().message;
+    CHECK(message.rfind("Tasks task9, task10, ", 0) == 0);
+    CHECK(message.find(", .... The step summary and the log have the details.") != std::string::npos);
+    CHECK(message.size() <= github::max_message_chars);
+}
+
 TEST_CASE("github: outputs appended in heredoc form, read back with the runner's rules") {
     GitHubRun run;
     std::ofstream(run.settings.github_output_path) << "earlier=kept\n";

@@ -31,8 +31,8 @@ TEST_CASE("json: the documented keys, in order, on one line") {
     CHECK(json.find('\n') == std::string::npos);
     CHECK(json.rfind(R"({"result":"failure","stopped":)", 0) == 0);
     const auto document = parse(json);
-    for (const auto& key :
-         {"result", "stopped", "not-running", "failed", "request-ids", "exit-code", "duration-ms", "tasks"}) {
+    for (const auto& key : {"result", "stopped", "not-running", "failed", "request-ids",
+                            "request-ids-omitted", "exit-code", "duration-ms", "tasks", "tasks-omitted"}) {
         CHECK_MESSAGE(document->has(key), key);
     }
     CHECK_FALSE(document->has("skipped-reason"));
@@ -42,8 +42,29 @@ TEST_CASE("json: the documented keys, in order, on one line") {
     CHECK(strings(document->getArray("failed")) == std::vector<std::string>{"ccc333"});
     CHECK(strings(document->getArray("request-ids")) ==
           std::vector<std::string>{"req-aaa111-1", "req-aaa111-2", "req-bbb222", "req-ccc333"});
+    CHECK(document->getValue<Poco::UInt64>("request-ids-omitted") == 0);
     CHECK(document->getValue<int>("exit-code") == 3);
     CHECK(document->getValue<Poco::Int64>("duration-ms") == 2345);
+    CHECK(document->getValue<Poco::UInt64>("tasks-omitted") == 0);
+}
+
+TEST_CASE("json: a run over thousands of tasks lists every id, but caps the objects and the request ids") {
+    ccs::RunReport report;
+    for (int i = 0; i < 3000; ++i) {
+        ccs::TaskResult task = samples::stopped("task" + std::to_string(i));
+        task.request_ids = {"req-" + std::to_string(i) + "-a", "req-" + std::to_string(i) + "-b"};
+        report.tasks.push_back(task);
+    }
+    const auto document = parse(to_json(report, 0));
+    CHECK(document->getArray("stopped")->size() == 3000);
+    CHECK(document->getArray("tasks")->size() == ccs::report::max_json_task_objects);
+    CHECK(document->getValue<Poco::UInt64>("tasks-omitted") == 3000 - ccs::report::max_json_task_objects);
+    const auto request_ids = strings(document->getArray("request-ids"));
+    REQUIRE(request_ids.size() == ccs::report::max_json_request_ids);
+    CHECK(request_ids.front() == "req-0-a");
+    CHECK(request_ids.back() == "req-499-b");
+    CHECK(document->getValue<Poco::UInt64>("request-ids-omitted") ==
+          6000 - ccs::report::max_json_request_ids);
 }
 
 TEST_CASE("json: one object per task, every field present with one type") {
