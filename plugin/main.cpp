@@ -6,6 +6,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <iostream>
 #include <string>
@@ -50,11 +51,24 @@ void keep_secrets_out_of_core_files() {
     }
 }
 
+// Each of up to 64 workers holds a socket, and a watched command's pipes and the output files come on
+// top: a soft limit set low by a daemon or a wrapper (256, or less) would fail connections with
+// "Too many open files". The soft limit is ours to raise up to the hard one; only to the usual 1024,
+// which a watched command then inherits: more could break a child that still uses select().
+void raise_open_file_limit() {
+    constexpr rlim_t usual = 1024;
+    rlimit files{};
+    if (::getrlimit(RLIMIT_NOFILE, &files) != 0 || files.rlim_cur >= usual) return;
+    files.rlim_cur = files.rlim_max == RLIM_INFINITY ? usual : std::min(usual, files.rlim_max);
+    ::setrlimit(RLIMIT_NOFILE, &files);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     reopen_closed_standard_descriptors();
     keep_secrets_out_of_core_files();
+    raise_open_file_limit();
     // A reader of our output that went away must not end us before the stop: the write fails instead.
     ::signal(SIGPIPE, SIG_IGN);
     // The run catches these while it lives and puts back what it found. What it finds is "ignore", so

@@ -211,6 +211,10 @@ int run(const std::string& argv0, const std::vector<std::string>& given_args, co
     const inputs::Config& config = parsed.config;
     auto reporter = report::make_reporter(report_settings(config), out, err);
     reporter->begin(config.secrets());
+    if (!signals.unavailable().empty()) {
+        reporter->log("warning: signals cannot be watched (" + signals.unavailable() +
+                      "): a cancel does not end this run; its --timeout does");
+    }
     if (config.dry_run) {
         out << describe_planned_requests(config, *make_dry_run_authorizer(config));
         return exit_code::ok;

@@ -7,7 +7,6 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
-#include <stdexcept>
 #include <string>
 
 #include "core/threads.h"
@@ -56,7 +55,12 @@ SignalWatcher::SignalWatcher() {
     int fds[2];
     // O_CLOEXEC: a watched command must not inherit it; O_NONBLOCK on the write end: the handler
     // must never block.
-    if (::pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error(std::string("pipe2: ") + std::strerror(errno));
+    if (::pipe2(fds, O_CLOEXEC) != 0) {
+        // No descriptor left (a tiny `ulimit -n`): the signals keep the disposition main gave them
+        // (ignored), so none ends the run before its report; the deadline ends it instead.
+        unavailable_ = std::string("pipe2: ") + std::strerror(errno);
+        return;
+    }
     read_fd_ = fds[0];
     write_fd_ = fds[1];
     ::fcntl(write_fd_, F_SETFL, ::fcntl(write_fd_, F_GETFL) | O_NONBLOCK);
@@ -68,6 +72,7 @@ SignalWatcher::SignalWatcher() {
 }
 
 SignalWatcher::~SignalWatcher() {
+    if (!unavailable_.empty()) return;
     restore_handlers();
     signal_pipe = -1;
     const unsigned char byte = quit_byte;

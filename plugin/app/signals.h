@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -20,7 +21,7 @@ public:
 
     // Installs the handlers, before the mode knows what to do with a signal: one that comes while the
     // inputs are read is kept and handed over by handle_with(). One watcher at a time per process.
-    // Throws std::runtime_error when the pipe cannot be made.
+    // Without a descriptor for its pipe it watches nothing, and says why in unavailable().
     SignalWatcher();
     ~SignalWatcher();  // restores the previous handlers and stops the thread
     SignalWatcher(const SignalWatcher&) = delete;
@@ -29,6 +30,9 @@ public:
     // From now on signals go to `on_signal` (on the watcher's thread), starting with those kept so
     // far. `on_signal` must stay valid until the watcher is destroyed or handle_with is called again.
     void handle_with(OnSignal on_signal);
+
+    // Empty while signals are watched; otherwise why they cannot be.
+    const std::string& unavailable() const { return unavailable_; }
 
 private:
     void read_signals();  // the thread
@@ -40,6 +44,7 @@ private:
     int read_fd_ = -1;
     int write_fd_ = -1;
     std::thread thread_;
+    std::string unavailable_;
 };
 
 // Sends a watcher's signals to `on_signal` while it lives; afterwards they are kept again.

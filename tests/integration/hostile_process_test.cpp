@@ -146,6 +146,34 @@ TEST_CASE("when sockets run out, each task is reported failed, the outputs are w
     CHECK_FALSE(contains(run.err, "internal error"));
 }
 
+TEST_CASE("with one descriptor free, the run says signals go unwatched and still writes its result") {
+    if (sanitized_build) {
+        MESSAGE("not run in a sanitizer build: the sanitizers need descriptors of their own");
+        return;
+    }
+    Emulator emulator(one_running_task(token, task));
+    const TempDir dir;
+    const std::string json_file = dir.file("result.json");
+    // 0-2 and one more: no pipe for the signals, no connection, but the JSON file.
+    const ProcessResult run =
+        run_through_shell("ulimit -n 4 && exec",
+                          joined(emulator_flags(emulator, token),
+                                 {"--task-id", task, "--json-file", json_file, "--timeout", "5s"}),
+                          {});
+    CHECK(run.exit_code == 1);
+    CHECK(outcome_in(read_text_file(json_file)) == "failed");
+    CHECK(contains(run.err + run.out, "signals cannot be watched"));
+    CHECK_FALSE(contains(run.err, "internal error"));
+}
+
+TEST_CASE("a low soft limit of open files is raised: the stop goes out") {
+    Emulator emulator(one_running_task(token, task));
+    const ProcessResult run = run_through_shell(
+        "ulimit -Sn 5 && exec", joined(emulator_flags(emulator, token), {"--task-id", task}), {});
+    CHECK(run.exit_code == 0);
+    CHECK(emulator.task_status(task) == 3);
+}
+
 TEST_CASE("the process is not dumpable: no core file can hold its secrets") {
     if (!can_switch_user()) return;
     Emulator emulator(one_running_task(token, task));
