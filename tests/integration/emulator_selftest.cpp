@@ -4,7 +4,6 @@
 #include <doctest/doctest.h>
 
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 
 #include <algorithm>
 #include <chrono>
@@ -19,6 +18,7 @@
 #include "emulator/scenario.h"
 #include "support/emulator.h"
 #include "support/http_client.h"
+#include "support/json_result.h"
 #include "support/process.h"
 #include "support/temp_dir.h"
 
@@ -31,12 +31,8 @@ HeaderPairs with_token(const std::string& token) {
     return {{"X-Auth-Token", token}};
 }
 
-Poco::JSON::Object::Ptr json_object(const std::string& text) {
-    return Poco::JSON::Parser().parse(text).extract<Poco::JSON::Object::Ptr>();
-}
-
 std::string error_code_of(const HttpReply& reply) {
-    return json_object(reply.body)->optValue<std::string>("error_code", "");
+    return parse_json_object(reply.body)->optValue<std::string>("error_code", "");
 }
 
 bool is_request_id(const std::string* id) {
@@ -95,7 +91,7 @@ TEST_SUITE("emulator") {
 
         const HttpReply status = progress(emulator, "T1");
         REQUIRE(status.ok());
-        CHECK(json_object(status.body)->getValue<int>("task_status") == 3);
+        CHECK(parse_json_object(status.body)->getValue<int>("task_status") == 3);
         CHECK(emulator.task_status("T1") == 3);
 
         const auto requests = emulator.requests();
@@ -142,12 +138,12 @@ TEST_SUITE("emulator") {
         const HttpReply created =
             emulator.call("POST", "/v2/0123456789abcdef0123456789abcdef/task", with_token("tok"));
         REQUIRE(created.status == 200);
-        const std::string id = json_object(created.body)->getValue<std::string>("task_id");
+        const std::string id = parse_json_object(created.body)->getValue<std::string>("task_id");
         CHECK(std::regex_match(id, std::regex("[0-9a-f]{32}")));
         CHECK(emulator.task_status(id) == std::nullopt);
         CHECK(progress(emulator, id).body.find("\"task_status\":null") != std::string::npos);
         const HttpReply run = emulator.call("POST", "/v2/tasks/" + id + "/run", with_token("tok"));
-        CHECK(json_object(run.body)->getValue<std::string>("exec_id").size() == 32);
+        CHECK(parse_json_object(run.body)->getValue<std::string>("exec_id").size() == 32);
         CHECK(emulator.task_status(id) == 0);
     }
 
@@ -183,7 +179,7 @@ TEST_SUITE("emulator") {
             const HttpReply busy = stop(emulator, "T1", "tok-1");
             CHECK(busy.status == 400);
             CHECK(error_code_of(busy) == "CC.00000000");
-            CHECK(json_object(busy.body)->getValue<std::string>("error_msg") == "网络繁忙,请稍后再试");
+            CHECK(parse_json_object(busy.body)->getValue<std::string>("error_msg") == "网络繁忙,请稍后再试");
             CHECK(*busy.header("Retry-After") == "1");
             CHECK(emulator.task_status("T1") == 0);
         }
@@ -285,7 +281,7 @@ TEST_SUITE("emulator") {
         emulator.requests();  // admin calls are not logged
         const std::string log = read_text_file(options.log_file);
         CHECK(std::count(log.begin(), log.end(), '\n') == 2);
-        CHECK(json_object(log.substr(0, log.find('\n')))->getValue<std::string>("path") ==
+        CHECK(parse_json_object(log.substr(0, log.find('\n')))->getValue<std::string>("path") ==
               "/v2/tasks/T1/stop");
     }
 

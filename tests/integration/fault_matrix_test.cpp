@@ -17,6 +17,7 @@
 
 #include "program.h"
 #include "support/connect_proxy.h"
+#include "support/json_result.h"
 
 using namespace ccs::test;
 
@@ -199,9 +200,7 @@ std::map<std::string, int> requests_by_call(const Emulator& emulator) {
 
 Object::Ptr task_result(const ProcessResult& run) {
     try {
-        Poco::JSON::Parser parser;
-        const auto result = parser.parse(run.out).extract<Object::Ptr>();
-        return result->getArray("tasks")->getObject(0);
+        return parse_json_object(run.out)->getArray("tasks")->getObject(0);
     } catch (const std::exception&) {
         return nullptr;
     }

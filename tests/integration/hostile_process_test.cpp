@@ -8,13 +8,13 @@
 #include <unistd.h>
 
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 
 #include <fstream>
 
 #include "interrupt_helpers.h"
 #include "program.h"
 #include "support/github_file_commands.h"
+#include "support/json_result.h"
 
 using namespace ccs::test;
 using Clock = std::chrono::steady_clock;
@@ -23,15 +23,6 @@ namespace {
 
 const std::string token = "tok-S3CR3T-hostile-5c1e08";
 const std::string task = "2b31ed520000000ebedb6e57000000c3";
-
-Poco::JSON::Object::Ptr parse_json(const std::string& text) {
-    Poco::JSON::Parser parser;
-    return parser.parse(text).extract<Poco::JSON::Object::Ptr>();
-}
-
-std::string outcome_in(const std::string& json_text) {
-    return parse_json(json_text)->getArray("tasks")->getObject(0)->getValue<std::string>("outcome");
-}
 
 // Runs the program through sh, so that `prelude` (redirections, ulimit) applies to it alone.
 ProcessResult run_through_shell(const std::string& prelude, const std::vector<std::string>& args,
@@ -103,7 +94,7 @@ TEST_CASE("with its standard descriptors closed, the program still stops the tas
             joined(emulator_flags(emulator, token), {"--task-id", task, "--json-file", json_file}), env);
         CHECK(run.exit_code == 0);
         CHECK(emulator.task_status(task) == 3);
-        CHECK(outcome_in(read_text_file(json_file)) == "stopped");
+        CHECK(task_outcome(read_text_file(json_file)) == "stopped");
         CHECK(read_file_commands(dir.file("output")).at("result") == "success");
     }
 }
@@ -142,7 +133,7 @@ TEST_CASE("when sockets run out, each task is reported failed, the outputs are w
                                  {"--task-id", task, "--json-file", json_file, "--timeout", "5s"}),
                           {});
     CHECK(run.exit_code == 1);
-    CHECK(outcome_in(read_text_file(json_file)) == "failed");
+    CHECK(task_outcome(read_text_file(json_file)) == "failed");
     CHECK_FALSE(contains(run.err, "internal error"));
 }
 
@@ -161,7 +152,7 @@ TEST_CASE("with one descriptor free, the run says signals go unwatched and still
                                  {"--task-id", task, "--json-file", json_file, "--timeout", "5s"}),
                           {});
     CHECK(run.exit_code == 1);
-    CHECK(outcome_in(read_text_file(json_file)) == "failed");
+    CHECK(task_outcome(read_text_file(json_file)) == "failed");
     CHECK(contains(run.err + run.out, "signals cannot be watched"));
     CHECK_FALSE(contains(run.err, "internal error"));
 }
@@ -287,7 +278,7 @@ TEST_CASE("a storm of signals ends the stop with its documented code, and one li
         for (const int signal : {SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGPIPE}) program.signal(signal);
     }
     CHECK(program.finish() == 1);
-    CHECK(outcome_in(program.out()) == "failed");
+    CHECK(task_outcome(program.out()) == "failed");
     const std::string err = program.err();
     std::size_t second = 0;
     for (auto at = err.find("a second signal"); at != std::string::npos;

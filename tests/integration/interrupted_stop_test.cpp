@@ -3,10 +3,10 @@
 #include <doctest/doctest.h>
 
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 
 #include "interrupt_helpers.h"
 #include "program.h"
+#include "support/json_result.h"
 
 using namespace ccs::test;
 using Clock = std::chrono::steady_clock;
@@ -17,7 +17,9 @@ namespace {
 const std::string token = "tok-S3CR3T-grace-77d0e2";
 const std::string task = "2b31ed520000000ebedb6e57000000b2";
 
-EmulatorOptions running_task() { return one_running_task(token, task); }
+EmulatorOptions running_task() {
+    return one_running_task(token, task);
+}
 
 // The progress answers; the stop hangs (the emulator holds it up to 120 s).
 const char* const hanging_stop = R"({"rules":[{"call":"stop","fault":"hang"}]})";
@@ -29,12 +31,6 @@ std::vector<std::string> stop_args(const Emulator& emulator, const std::string& 
 
 double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-std::string outcome_of(const std::string& json) {
-    Poco::JSON::Parser parser;
-    const auto result = parser.parse(json).extract<Poco::JSON::Object::Ptr>();
-    return result->getArray("tasks")->getObject(0)->getValue<std::string>("outcome");
 }
 
 }  // namespace
@@ -53,7 +49,7 @@ TEST_CASE("a stop whose server hangs ends by the grace budget after SIGTERM, wit
         const double took = seconds_since(signalled);
         CHECK(took >= 0.9);
         CHECK(took < 2.5);
-        CHECK(outcome_of(program.out()) == "failed");
+        CHECK(task_outcome(program.out()) == "failed");
         CHECK(contains(program.err(), "--grace"));
     }
 }
@@ -69,6 +65,6 @@ TEST_CASE("a second signal ends the stop at once, and it still reports what happ
     REQUIRE(program.signal(SIGINT));
     CHECK(program.finish() == 1);
     CHECK(seconds_since(signalled) < 2.5);
-    CHECK(outcome_of(program.out()) == "failed");
+    CHECK(task_outcome(program.out()) == "failed");
     CHECK(contains(program.err(), "a second signal"));
 }

@@ -9,12 +9,12 @@
 
 #include <Poco/File.h>
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 #include <Poco/Path.h>
 
 #include <optional>
 
 #include "program.h"
+#include "support/json_result.h"
 
 using namespace ccs::test;
 
@@ -72,8 +72,7 @@ SdkAnswer sdk_stop(const std::string& node, const Emulator& emulator, const std:
     INFO("sdk_stop.js stdout:\n" << run.out << "\nstderr:\n" << run.err);
     REQUIRE_FALSE(run.timed_out);
     REQUIRE(run.exit_code == 0);
-    Poco::JSON::Parser parser;
-    const auto answer = parser.parse(run.out).extract<Poco::JSON::Object::Ptr>();
+    const auto answer = parse_json_object(run.out);
     return {answer->getValue<int>("status"), answer->getValue<std::string>("body")};
 }
 

@@ -2,12 +2,12 @@
 #include <doctest/doctest.h>
 
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 
 #include <set>
 
 #include "program.h"
 #include "support/github_file_commands.h"
+#include "support/json_result.h"
 #include "support/temp_dir.h"
 
 using namespace ccs::test;
@@ -17,17 +17,6 @@ namespace {
 const std::string token = "tok-S3CR3T-integration-7f3a91";  // distinctive: searched for in everything printed
 const std::string running = "2b31ed520000000ebedb6e5700000001";
 const std::string finished = "2b31ed520000000ebedb6e5700000002";
-
-Poco::JSON::Object::Ptr parse_json(const std::string& text) {
-    Poco::JSON::Parser parser;
-    return parser.parse(text).extract<Poco::JSON::Object::Ptr>();
-}
-
-std::string ids(const Poco::JSON::Object::Ptr& result, const std::string& key) {
-    std::string joined;
-    for (const auto& id : *result->getArray(key)) joined += (joined.empty() ? "" : " ") + id.toString();
-    return joined;
-}
 
 EmulatorOptions with_tasks(std::vector<std::pair<std::string, std::optional<int>>> tasks) {
     EmulatorOptions options;
@@ -48,10 +37,10 @@ TEST_CASE("a running task is stopped: exit 0, stopped, and the service says so")
     Emulator emulator(with_tasks({{running, 0}}));
     const ProcessResult run = run_program(args_for(emulator, {"--task-id", running, "--json"}));
     CHECK(run.exit_code == 0);
-    const auto result = parse_json(run.out);
+    const auto result = parse_json_object(run.out);
     CHECK(result->getValue<std::string>("result") == "success");
-    CHECK(ids(result, "stopped") == running);
-    CHECK(ids(result, "failed").empty());
+    CHECK(joined_strings(result, "stopped") == running);
+    CHECK(joined_strings(result, "failed").empty());
     CHECK(emulator.task_status(running) == 3);
 
     const auto requests = emulator.requests();
@@ -61,7 +50,7 @@ TEST_CASE("a running task is stopped: exit 0, stopped, and the service says so")
     for (const auto& request : requests) {
         REQUIRE(request.header("X-Auth-Token"));
         CHECK(*request.header("X-Auth-Token") == token);
-        CHECK(ids(result, "request-ids").find(request.request_id) != std::string::npos);
+        CHECK(joined_strings(result, "request-ids").find(request.request_id) != std::string::npos);
     }
     CHECK_FALSE(leaks(run.out + run.err, token));
 }
@@ -70,7 +59,7 @@ TEST_CASE("an already finished task is not-running: exit 0 and no stop is sent")
     Emulator emulator(with_tasks({{finished, 2}}));
     const ProcessResult run = run_program(args_for(emulator, {"--task-id", finished, "--json"}));
     CHECK(run.exit_code == 0);
-    CHECK(ids(parse_json(run.out), "not-running") == finished);
+    CHECK(joined_strings(parse_json_object(run.out), "not-running") == finished);
     CHECK(request_lines(emulator) == std::vector<std::string>{"GET /v2/tasks/" + finished + "/progress"});
     CHECK(emulator.task_status(finished) == 2);
 }
@@ -80,9 +69,9 @@ TEST_CASE("several tasks in one call, given as a list with duplicates, each get 
     const ProcessResult run =
         run_program(args_for(emulator, {"--task-id", "t1,t2 t3\nt4", "--task-id", "t5,t1", "--json"}));
     CHECK(run.exit_code == 0);
-    const auto result = parse_json(run.out);
-    CHECK(ids(result, "stopped") == "t1 t2 t5");
-    CHECK(ids(result, "not-running") == "t3 t4");
+    const auto result = parse_json_object(run.out);
+    CHECK(joined_strings(result, "stopped") == "t1 t2 t5");
+    CHECK(joined_strings(result, "not-running") == "t3 t4");
     int stops = 0;
     for (const auto& line : request_lines(emulator)) stops += contains(line, "/stop") ? 1 : 0;
     CHECK(stops == 3);
@@ -94,9 +83,9 @@ TEST_CASE("a 200 answer carrying an error_code is a failure, with the code shown
         "body":{"error_code":"CC.00050000","error_msg":"parameters not valid"}}]})");
     const ProcessResult run = run_program(args_for(emulator, {"--task-id", running, "--json"}));
     CHECK(run.exit_code == 1);
-    const auto result = parse_json(run.out);
+    const auto result = parse_json_object(run.out);
     CHECK(result->getValue<std::string>("result") == "failure");
-    CHECK(ids(result, "failed") == running);
+    CHECK(joined_strings(result, "failed") == running);
     const auto task = result->getArray("tasks")->getObject(0);
     CHECK(task->getValue<std::string>("error-code") == "CC.00050000");
     CHECK(contains(run.err, "CC.00050000"));
@@ -125,7 +114,8 @@ TEST_CASE("expired credentials (401 CC.00000003): exit 3 and an annotation that 
     TempDir files;
     const std::string output = files.write("output", "");
     const std::string summary = files.write("summary", "");
-    const Environment env = {{"GITHUB_ACTIONS", "true"}, {"GITHUB_OUTPUT", output}, {"GITHUB_STEP_SUMMARY", summary}};
+    const Environment env = {
+        {"GITHUB_ACTIONS", "true"}, {"GITHUB_OUTPUT", output}, {"GITHUB_STEP_SUMMARY", summary}};
     const ProcessResult run = run_program(args_for(emulator, {"--task-id", running}), env);
     CHECK(run.exit_code == 3);
     bool renew_annotation = false;
@@ -140,14 +130,16 @@ TEST_CASE("expired credentials (401 CC.00000003): exit 3 and an annotation that 
 
 TEST_CASE("a bad task id: exit 2, the message names it, and nothing is sent") {
     Emulator emulator(with_tasks({{running, 0}}));
-    for (const std::string& bad : std::vector<std::string>{"../x", "a%b", std::string(33, 'a'), "t\xc3\xa9"}) {
+    for (const std::string& bad :
+         std::vector<std::string>{"../x", "a%b", std::string(33, 'a'), "t\xc3\xa9"}) {
         CAPTURE(bad);
         const ProcessResult run = run_program(args_for(emulator, {"--task-id", "ok-id," + bad}));
         CHECK(run.exit_code == 2);
         CHECK(contains(run.err, "--task-id"));
         CHECK(run.out.empty());
     }
-    const ProcessResult from_input = run_program(emulator_flags(emulator, token), {{"INPUT_TASK-ID", "x y ../z"}});
+    const ProcessResult from_input =
+        run_program(emulator_flags(emulator, token), {{"INPUT_TASK-ID", "x y ../z"}});
     CHECK(from_input.exit_code == 2);
     CHECK(contains(from_input.err, "INPUT_TASK-ID"));
     CHECK(contains(from_input.err, "../z"));
@@ -185,9 +177,10 @@ TEST_CASE("many tasks are stopped concurrently, at most --concurrency at once, o
     EmulatorOptions options = with_tasks(tasks);
     options.latency_ms = 100;  // each answer takes 100 ms: 36 calls one after another would take 3.6 s
     Emulator emulator(options);
-    const ProcessResult run = run_program(args_for(emulator, {"--task-id", list, "--concurrency", "4", "--json"}));
+    const ProcessResult run =
+        run_program(args_for(emulator, {"--task-id", list, "--concurrency", "4", "--json"}));
     CHECK(run.exit_code == 0);
-    CHECK(parse_json(run.out)->getArray("stopped")->size() == 12);
+    CHECK(parse_json_object(run.out)->getArray("stopped")->size() == 12);
     const auto requests = emulator.requests();
     CHECK(requests.size() == 36);
     std::set<long> connections;

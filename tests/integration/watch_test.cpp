@@ -3,12 +3,12 @@
 #include <doctest/doctest.h>
 
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 
 #include <algorithm>
 
 #include "interrupt_helpers.h"
 #include "program.h"
+#include "support/json_result.h"
 #include "support/temp_dir.h"
 
 using namespace ccs::test;
@@ -81,8 +81,7 @@ TEST_CASE(
     const pid_t command = static_cast<pid_t>(std::stol(file_text(dir.file("pid"))));
     CHECK_FALSE(process_exists(command));
     CHECK(contains(run.err, "--timeout"));
-    Poco::JSON::Parser parser;
-    const auto result = parser.parse(run.out).extract<Poco::JSON::Object::Ptr>();
+    const auto result = parse_json_object(run.out);
     CHECK(result->getValue<std::string>("result") == "success");
     CHECK(result->getValue<int>("exit-code") == 124);
 }

@@ -1,7 +1,6 @@
 #include <doctest/doctest.h>
 
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 
 #include <fstream>
 #include <sstream>
@@ -11,6 +10,7 @@
 #include "report/reporter.h"
 #include "report_samples.h"
 #include "support/github_file_commands.h"
+#include "support/json_result.h"
 #include "support/temp_dir.h"
 
 using namespace ccs::report;
@@ -245,8 +245,7 @@ TEST_CASE("github: --json prints the document last, parseable") {
     const std::string out = run.out.str();
     const auto last_line_start = out.rfind('\n', out.size() - 2) + 1;
     const std::string json = out.substr(last_line_start);
-    Poco::JSON::Parser parser;
-    const auto document = parser.parse(json).extract<Poco::JSON::Object::Ptr>();
+    const auto document = ccs::test::parse_json_object(json);
     CHECK(document->getValue<std::string>("result") == "failure");
     CHECK(document->getArray("tasks")->getObject(2)->getValue<std::string>("error-message") ==
           "##[error]from the service");

@@ -3,29 +3,24 @@
 #include <doctest/doctest.h>
 
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 
 #include <sstream>
 
+#include "captured_reporter.h"
 #include "report/gitlab_format.h"
 #include "report/reporter.h"
 #include "report_samples.h"
 #include "support/gitlab_dotenv.h"
+#include "support/json_result.h"
 #include "support/temp_dir.h"
 
 using namespace ccs;
 using namespace ccs::report;
 using ccs::test::parse_gitlab_dotenv;
 
+using Captured = ccs::report::test::CapturedReporter;
+
 namespace {
-
-struct Captured {
-    std::ostringstream out;
-    std::ostringstream err;
-    std::unique_ptr<Reporter> reporter;
-
-    explicit Captured(ReportSettings settings) : reporter(make_reporter(settings, out, err)) {}
-};
 
 ReportSettings gitlab_settings() {
     ReportSettings settings;
@@ -129,8 +124,7 @@ TEST_CASE("--dotenv appends, --json-file replaces; both for any CI, secrets reda
 
     const std::string json = ccs::test::read_text_file(json_file);
     CHECK(json.find(samples::secret) == std::string::npos);
-    Poco::JSON::Parser parser;
-    const auto document = parser.parse(json).extract<Poco::JSON::Object::Ptr>();
+    const auto document = ccs::test::parse_json_object(json);
     CHECK(document->getValue<std::string>("result") == "failure");
 
     const auto variables = parse_gitlab_dotenv(ccs::test::read_text_file(dotenv));
@@ -158,6 +152,5 @@ TEST_CASE("a mode's own exit code (watch) is the one reported") {
     RunReport report = samples::mixed_report();
     report.exit_code = 124;
     run.reporter->finish(report);
-    Poco::JSON::Parser parser;
-    CHECK(parser.parse(run.out.str()).extract<Poco::JSON::Object::Ptr>()->getValue<int>("exit-code") == 124);
+    CHECK(ccs::test::parse_json_object(run.out.str())->getValue<int>("exit-code") == 124);
 }

@@ -2,21 +2,16 @@
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 
 #include "report/json_report.h"
 #include "report_samples.h"
+#include "support/json_result.h"
 
 using namespace ccs::report;
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 namespace {
-
-Object::Ptr parse(const std::string& json) {
-    Poco::JSON::Parser parser;
-    return parser.parse(json).extract<Object::Ptr>();
-}
 
 std::vector<std::string> strings(const Array::Ptr& array) {
     std::vector<std::string> values;
@@ -30,7 +25,7 @@ TEST_CASE("json: the documented keys, in order, on one line") {
     const std::string json = to_json(samples::mixed_report(), 3);
     CHECK(json.find('\n') == std::string::npos);
     CHECK(json.rfind(R"({"result":"failure","stopped":)", 0) == 0);
-    const auto document = parse(json);
+    const auto document = ccs::test::parse_json_object(json);
     for (const auto& key : {"result", "stopped", "not-running", "failed", "request-ids",
                             "request-ids-omitted", "exit-code", "duration-ms", "tasks", "tasks-omitted"}) {
         CHECK_MESSAGE(document->has(key), key);
@@ -55,7 +50,7 @@ TEST_CASE("json: a run over thousands of tasks lists every id, but caps the obje
         task.request_ids = {"req-" + std::to_string(i) + "-a", "req-" + std::to_string(i) + "-b"};
         report.tasks.push_back(task);
     }
-    const auto document = parse(to_json(report, 0));
+    const auto document = ccs::test::parse_json_object(to_json(report, 0));
     CHECK(document->getArray("stopped")->size() == 3000);
     CHECK(document->getArray("tasks")->size() == ccs::report::max_json_task_objects);
     CHECK(document->getValue<Poco::UInt64>("tasks-omitted") == 3000 - ccs::report::max_json_task_objects);
@@ -68,7 +63,7 @@ TEST_CASE("json: a run over thousands of tasks lists every id, but caps the obje
 }
 
 TEST_CASE("json: one object per task, every field present with one type") {
-    const auto tasks = parse(to_json(samples::mixed_report(), 3))->getArray("tasks");
+    const auto tasks = ccs::test::parse_json_object(to_json(samples::mixed_report(), 3))->getArray("tasks");
     REQUIRE(tasks->size() == 3);
     const auto failed = tasks->getObject(2);
     CHECK(failed->getValue<std::string>("task-id") == "ccc333");
@@ -92,14 +87,14 @@ TEST_CASE("json: awkward text survives the round trip") {
     auto task =
         samples::failed("t1", 400, "CC.00050000", "quote \" backslash \\ newline \n tab \t 网络 \x01");
     report.tasks = {task};
-    const auto parsed = parse(to_json(report, 1))->getArray("tasks")->getObject(0);
+    const auto parsed = ccs::test::parse_json_object(to_json(report, 1))->getArray("tasks")->getObject(0);
     CHECK(parsed->getValue<std::string>("error-message") == task.error_message);
 }
 
 TEST_CASE("json: a skipped run carries its reason") {
     ccs::RunReport report;
     report.skipped_reason = "no task id was given";
-    const auto document = parse(to_json(report, 0));
+    const auto document = ccs::test::parse_json_object(to_json(report, 0));
     CHECK(document->getValue<std::string>("result") == "skipped");
     CHECK(document->getValue<std::string>("skipped-reason") == "no task id was given");
     CHECK(document->getArray("tasks")->size() == 0);

@@ -1,27 +1,22 @@
 #include <doctest/doctest.h>
 
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 
 #include <algorithm>
 #include <sstream>
 #include <thread>
 
+#include "captured_reporter.h"
 #include "report/capped_log.h"
 #include "report/reporter.h"
 #include "report_samples.h"
+#include "support/json_result.h"
 
 using namespace ccs::report;
 
+using Captured = ccs::report::test::CapturedReporter;
+
 namespace {
-
-struct Captured {
-    std::ostringstream out;
-    std::ostringstream err;
-    std::unique_ptr<Reporter> reporter;
-
-    explicit Captured(const ReportSettings& settings = {}) : reporter(make_reporter(settings, out, err)) {}
-};
 
 std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> lines;
@@ -86,8 +81,7 @@ TEST_CASE("plain: --json writes the document to stdout, with the exit code from 
     REQUIRE(out.size() > 1);
     CHECK(out.back() == '\n');
     CHECK(lines_of(out).size() == 1);
-    Poco::JSON::Parser parser;
-    const auto document = parser.parse(out).extract<Poco::JSON::Object::Ptr>();
+    const auto document = ccs::test::parse_json_object(out);
     CHECK(document->getValue<int>("exit-code") == ccs::exit_code::credentials_refused);
 }
 
