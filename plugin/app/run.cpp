@@ -13,7 +13,7 @@
 #include "flow/watch_flow.h"
 #include "inputs/command_line.h"
 #include "process/child.h"
-#include "report/file_append.h"
+#include "report/file_outputs.h"
 #include "report/github_commands.h"
 #include "report/reporter.h"
 

@@ -83,8 +83,9 @@ std::string advice_for(const TaskResult& task) {
 }
 
 bool is_about_credentials(Advice advice) {
-    return advice == Advice::RenewCredentials || advice == Advice::FixClock || advice == Advice::CheckPermissions ||
-           advice == Advice::JoinProject || advice == Advice::CheckCredentials;
+    return advice == Advice::RenewCredentials || advice == Advice::FixClock ||
+           advice == Advice::CheckPermissions || advice == Advice::JoinProject ||
+           advice == Advice::CheckCredentials;
 }
 
 }  // namespace ccs::report

@@ -1,7 +1,7 @@
 #include "report/file_outputs.h"
 
-#include "report/file_append.h"
-#include "report/gitlab_format.h"
+#include "core/bounded_file.h"
+#include "report/gitlab_reporter.h"
 #include "report/json_report.h"
 
 namespace ccs::report {
@@ -37,6 +37,14 @@ void FileOutputs::finish(const RunReport& report) {
         if (!error.empty()) inner_->log("could not write --dotenv " + settings_.dotenv_path + ": " + error);
     }
     inner_->finish(report);
+}
+
+std::string append_to_file(const std::string& path, const std::string& text) {
+    return write_bounded_file(path, text, WriteMode::Append, Deadline::in(output_file_wait));
+}
+
+std::string replace_file(const std::string& path, const std::string& text) {
+    return write_bounded_file(path, text, WriteMode::Replace, Deadline::in(output_file_wait));
 }
 
 }  // namespace ccs::report

@@ -1,6 +1,10 @@
 #include "report/gitlab_reporter.h"
 
-#include "report/gitlab_format.h"
+#include <algorithm>
+#include <cctype>
+#include <vector>
+
+#include "report/text.h"
 
 namespace ccs::report {
 namespace {
@@ -22,3 +26,65 @@ std::unique_ptr<Reporter> make_gitlab_reporter(const ReportSettings& settings, s
 }
 
 }  // namespace ccs::report
+
+namespace ccs::report::gitlab {
+namespace {
+
+const std::string erase_line = "\x1b[0K";
+
+std::string one_line(const std::string& text) {
+    std::string line;
+    for (const char c : text::visible_controls(text)) line += c == '\n' ? ' ' : c;
+    return line;
+}
+
+bool is_safe_value_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+}
+
+std::string safe_value(const std::string& text) {
+    std::string value;
+    std::copy_if(text.begin(), text.end(), std::back_inserter(value), is_safe_value_char);
+    return value;
+}
+
+// Comma-joined, cut after the last element that fits.
+std::string list_value(const std::vector<std::string>& items) {
+    std::string value;
+    for (const auto& raw : items) {
+        const std::string item = safe_value(raw);
+        if (item.empty()) continue;
+        const std::size_t needed = value.size() + (value.empty() ? 0 : 1) + item.size();
+        if (needed > max_dotenv_value_bytes - 4) return value + ",...";
+        value += (value.empty() ? "" : ",") + item;
+    }
+    return value;
+}
+
+}  // namespace
+
+std::string section_start(std::time_t at, const std::string& name, const std::string& header,
+                          bool collapsed) {
+    return erase_line + "section_start:" + std::to_string(at) + ":" + name +
+           (collapsed ? "[collapsed=true]" : "") + "\r" + erase_line + one_line(header) + "\n";
+}
+
+std::string section_end(std::time_t at, const std::string& name) {
+    return erase_line + "section_end:" + std::to_string(at) + ":" + name + "\r" + erase_line + "\n";
+}
+
+std::string dotenv_lines(const RunReport& report, int exit_code) {
+    const std::vector<std::pair<std::string, std::string>> entries = {
+        {"CODEARTS_CHECK_RESULT", to_string(report.result())},
+        {"CODEARTS_CHECK_EXIT_CODE", std::to_string(exit_code)},
+        {"CODEARTS_CHECK_STOPPED", list_value(report.ids_with(Outcome::Stopped))},
+        {"CODEARTS_CHECK_NOT_RUNNING", list_value(report.ids_with(Outcome::NotRunning))},
+        {"CODEARTS_CHECK_FAILED", list_value(report.ids_with(Outcome::Failed))},
+        {"CODEARTS_CHECK_REQUEST_IDS", list_value(report.request_ids())},
+    };
+    std::string lines;
+    for (const auto& [key, value] : entries) lines += key + "=" + value + "\n";
+    return lines;
+}
+
+}  // namespace ccs::report::gitlab

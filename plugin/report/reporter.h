@@ -15,11 +15,11 @@ namespace ccs::report {
 // Where reporters write. Paths that are empty are not written.
 struct ReportSettings {
     CiKind ci = CiKind::Plain;
-    bool json = false;                 // print the whole result as one JSON document on stdout
-    std::string github_output_path;    // $GITHUB_OUTPUT
-    std::string github_summary_path;   // $GITHUB_STEP_SUMMARY
-    std::string json_file_path;        // --json-file: the JSON document, any CI
-    std::string dotenv_path;           // --dotenv: KEY=value lines (GitLab's dotenv report), any CI
+    bool json = false;                // print the whole result as one JSON document on stdout
+    std::string github_output_path;   // $GITHUB_OUTPUT
+    std::string github_summary_path;  // $GITHUB_STEP_SUMMARY
+    std::string json_file_path;       // --json-file: the JSON document, any CI
+    std::string dotenv_path;          // --dotenv: KEY=value lines (GitLab's dotenv report), any CI
 };
 
 class Reporter {

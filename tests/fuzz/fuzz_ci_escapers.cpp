@@ -16,7 +16,7 @@
 #include "fuzz_input.h"
 
 #include "report/github_commands.h"
-#include "report/github_results.h"
+#include "report/github_reporter.h"
 #include "report/json_report.h"
 #include "report/summary_markdown.h"
 #include "support/github_file_commands.h"

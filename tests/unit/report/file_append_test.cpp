@@ -2,7 +2,7 @@
 // stays readable by the platform's own parser.
 #include <doctest/doctest.h>
 
-#include "report/file_append.h"
+#include "report/file_outputs.h"
 #include "report/github_commands.h"
 #include "support/github_file_commands.h"
 #include "support/gitlab_dotenv.h"

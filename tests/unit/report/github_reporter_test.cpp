@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "report/github_commands.h"
-#include "report/github_results.h"
+#include "report/github_reporter.h"
 #include "report/reporter.h"
 #include "report_samples.h"
 #include "support/github_file_commands.h"

@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "captured_reporter.h"
-#include "report/gitlab_format.h"
+#include "report/gitlab_reporter.h"
 #include "report/reporter.h"
 #include "report_samples.h"
 #include "support/gitlab_dotenv.h"
