@@ -1,13 +1,13 @@
 #include "emulator/signature_verifier.h"
 
 #include <Poco/String.h>
+#include <openssl/crypto.h>
 
 #include <algorithm>
 #include <map>
 #include <stdexcept>
 
 #include "auth/aksk_signer.h"
-#include "auth/digest.h"
 #include "auth/sdk_date.h"
 
 namespace ccs::emu {
@@ -20,6 +20,12 @@ constexpr char kIamAuthErrorCode[] = "APIGW.0301";
 constexpr char kBadRequestErrorCode[] = "APIGW.0201";
 constexpr char kIamAuthMessagePrefix[] = "Incorrect IAM authentication information: ";
 const std::vector<std::string> kAlwaysSigned = {"host", "x-sdk-date"};
+
+// Equality whose running time does not depend on where the inputs first differ, for comparing a
+// received signature with the expected one (the length is not secret).
+bool constant_time_equals(const std::string& left, const std::string& right) {
+    return left.size() == right.size() && CRYPTO_memcmp(left.data(), right.data(), left.size()) == 0;
+}
 
 // Splits on every `separator`, keeping empty pieces ("a;;b" -> "a", "", "b").
 std::vector<std::string> split(const std::string& text, char separator) {
