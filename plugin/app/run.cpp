@@ -9,9 +9,9 @@
 #include "app/stopper.h"
 #include "core/version.h"
 #include "flow/grace_period.h"
-#include "flow/guard_flow.h"
 #include "flow/watch_flow.h"
 #include "inputs/command_line.h"
+#include "inputs/guard_state.h"
 #include "process/child.h"
 #include "report/file_outputs.h"
 #include "report/github_commands.h"
@@ -68,8 +68,7 @@ std::vector<std::string> with_post_subcommand(const std::string& argv0, std::vec
 // not even read the inputs: they may be what made the main run fail.
 bool is_unarmed_post_run(const std::vector<std::string>& args, const inputs::Environment& env) {
     if (args.empty() || args.front() != inputs::post_subcommand) return false;
-    const auto armed = env.find(std::string("STATE_") + guard_state_names::armed);
-    return armed == env.end() || armed->second != "true";
+    return !inputs::guard_armed(env);
 }
 
 // GitLab's after_script says why it runs: a stop only for the statuses --stop-on names.
@@ -112,7 +111,7 @@ int stop_mode(const inputs::Config& config, const std::vector<std::string>& give
 int guard_mode(const inputs::Config& config, report::Reporter& reporter) {
     const Stopper checked(config, reporter);
     std::string entries;
-    for (const auto& [name, value] : flow::guard_state_entries(config.task_ids)) {
+    for (const auto& [name, value] : inputs::guard_state_entries(config.task_ids)) {
         entries += report::github::output_entry(name, value);
     }
     const std::string error = report::append_to_file(config.github_state_path, entries);
@@ -173,7 +172,7 @@ int run_mode(const inputs::Config& config, const inputs::Environment& env, Signa
         case inputs::Mode::Stop: return stop_mode(config, config.task_ids, signals, reporter);
         case inputs::Mode::Guard: return guard_mode(config, reporter);
         case inputs::Mode::Post:
-            return stop_mode(config, flow::armed_task_ids(config.guard_state, config.task_ids), signals,
+            return stop_mode(config, inputs::armed_task_ids(config.guard_state, config.task_ids), signals,
                              reporter);
         case inputs::Mode::Watch: return watch_mode(config, env, signals, reporter);
     }

@@ -3,7 +3,6 @@
 #include <Poco/String.h>
 
 #include <algorithm>
-#include <map>
 #include <stdexcept>
 #include <utility>
 
@@ -66,15 +65,6 @@ std::string payload_hash(const HttpRequest& request, const std::vector<std::stri
     return sha256_hex(request.body);
 }
 
-// Adds one "Key=value" field of the Authorization header to `fields`; false when malformed or repeated.
-bool read_authorization_field(const std::string& field, std::map<std::string, std::string>& fields) {
-    const auto equals = field.find('=');
-    if (equals == std::string::npos) return false;
-    const std::string key = Poco::trim(field.substr(0, equals));
-    const std::string value = Poco::trim(field.substr(equals + 1));
-    return !key.empty() && !value.empty() && fields.emplace(key, value).second;
-}
-
 }  // namespace
 
 std::string canonical_uri(const std::string& path) {
@@ -130,26 +120,6 @@ std::string authorization_header(const HttpRequest& request, const std::string& 
     return std::string(kSdkSigningAlgorithm) + " Access=" + access_key +
            ", SignedHeaders=" + join(normalized_signed_headers(signed_headers), ";") +
            ", Signature=" + signature(to_sign, secret_key);
-}
-
-std::optional<ParsedAuthorization> parse_authorization(const std::string& header_value) {
-    const std::string value = Poco::trim(header_value);
-    const auto space = value.find(' ');
-    if (space == std::string::npos || space == 0) return std::nullopt;
-    std::map<std::string, std::string> fields;
-    for (const auto& field : split(value.substr(space + 1), ',')) {
-        if (!read_authorization_field(field, fields)) return std::nullopt;
-    }
-    if (fields.count("Access") == 0 || fields.count("SignedHeaders") == 0 || fields.count("Signature") == 0) {
-        return std::nullopt;
-    }
-    ParsedAuthorization parsed{value.substr(0, space), fields["Access"], split(fields["SignedHeaders"], ';'),
-                               fields["Signature"]};
-    const auto has_empty_name = [](const std::string& name) { return name.empty(); };
-    if (std::any_of(parsed.signed_headers.begin(), parsed.signed_headers.end(), has_empty_name)) {
-        return std::nullopt;
-    }
-    return parsed;
 }
 
 }  // namespace ccs::auth

@@ -1,9 +1,9 @@
 // SDK-HMAC-SHA256 request signing, the algorithm every Huawei Cloud SDK uses for AK/SK credentials and
 // the API gateway verifies (see shared/reference/aksk-signing.md). Pure functions over an HttpRequest as
-// it goes on the wire, so the client's signer and the emulator's verifier share one implementation.
+// it goes on the wire, so the client's signer and the emulator's verifier (tests/emulator/
+// signature_verifier.h, which also reads the Authorization header back) share one implementation.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,17 +44,5 @@ std::string signature(const std::string& string_to_sign, const std::string& secr
 std::string authorization_header(const HttpRequest& request, const std::string& access_key,
                                  const std::string& secret_key,
                                  const std::vector<std::string>& signed_headers);
-
-struct ParsedAuthorization {
-    std::string algorithm;                    // "SDK-HMAC-SHA256"
-    std::string access_key;                   // Access=
-    std::vector<std::string> signed_headers;  // SignedHeaders=, split on ';', as written
-    std::string signature;                    // Signature=
-};
-
-// Reads an Authorization header value written by authorization_header() or an SDK. Accepts any spacing
-// around ',' and '='; nullopt when the algorithm, Access, SignedHeaders or Signature is missing or empty,
-// a field repeats, or a signed header name is empty. Does not check the algorithm's name.
-std::optional<ParsedAuthorization> parse_authorization(const std::string& header_value);
 
 }  // namespace ccs::auth

@@ -2,7 +2,6 @@
 
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
-#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
@@ -28,10 +27,6 @@ std::string hmac_sha256_hex(const std::string& key, const std::string& data) {
     }
     mac.resize(mac_length);
     return Poco::DigestEngine::digestToHex(mac);
-}
-
-bool constant_time_equals(const std::string& left, const std::string& right) {
-    return left.size() == right.size() && CRYPTO_memcmp(left.data(), right.data(), left.size()) == 0;
 }
 
 }  // namespace ccs::auth

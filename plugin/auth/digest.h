@@ -12,8 +12,4 @@ std::string sha256_hex(const std::string& data);
 // Lower-case hex HMAC-SHA256 of `data` keyed with the bytes of `key`.
 std::string hmac_sha256_hex(const std::string& key, const std::string& data);
 
-// Equality whose running time does not depend on where the inputs first differ, for comparing a
-// received signature with the expected one (the length is not secret).
-bool constant_time_equals(const std::string& left, const std::string& right);
-
 }  // namespace ccs::auth

@@ -2,6 +2,8 @@
 
 #include <signal.h>
 
+#include <algorithm>
+
 namespace ccs::flow {
 
 std::string signal_name(int signal) {
@@ -22,32 +24,38 @@ std::string duration_text(std::chrono::milliseconds duration) {
     return std::to_string(ms / 1000) + "." + std::to_string(ms % 1000 / 100) + " s";
 }
 
+SignalCount::Turn SignalCount::received(int signal) {
+    if (++count_ > 1) return count_ == 2 ? Turn::Second : Turn::Later;
+    first_ = signal;
+    first_at_ = Clock::now();
+    return Turn::First;
+}
+
+SignalCount::Clock::time_point SignalCount::stop_by(std::chrono::milliseconds grace,
+                                                    Clock::time_point now) const {
+    const Clock::time_point after_grace = first_at_ + grace;
+    return count_ > 1 ? std::min(after_grace, now) : after_grace;
+}
+
 GracePeriod::GracePeriod(CancellableDeadline& deadline, std::chrono::milliseconds grace, Log log)
     : deadline_(deadline), grace_(grace), log_(std::move(log)) {}
 
 void GracePeriod::signal_received(int signal) {
-    int count = 0;
+    SignalCount::Turn turn;
+    Deadline::Clock::time_point stop_by;
     {
         const std::lock_guard<std::mutex> lock(mutex_);
-        count = ++signals_;
-        if (count == 1) first_signal_ = signal;
+        turn = signals_.received(signal);
+        stop_by = signals_.stop_by(grace_);
     }
-    if (count == 1) {
-        deadline_.cut_to(Deadline::Clock::now() + grace_);
+    deadline_.cut_to(stop_by);
+    if (turn == SignalCount::Turn::First) {
         log_("received " + signal_name(signal) + ": finishing the stop within " + duration_text(grace_) +
              " (--grace), then exiting");
-    } else {
-        deadline_.cut_to(Deadline::Clock::now());
-        // One line, however many more come: a storm of signals must not flood the log.
-        if (count == 2)
-            log_("received " + signal_name(signal) +
-                 ", a second signal: ending the stop now and reporting what it got");
+    } else if (turn == SignalCount::Turn::Second) {
+        log_("received " + signal_name(signal) +
+             ", a second signal: ending the stop now and reporting what it got");
     }
-}
-
-int GracePeriod::first_signal() const {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    return first_signal_;
 }
 
 }  // namespace ccs::flow

@@ -36,24 +36,19 @@ void Watch::signal_received(int signal) {
     std::string line;
     {
         const std::lock_guard<std::mutex> lock(mutex_);
-        const bool first = ++signals_ == 1;
-        if (first) {
-            first_signal_ = signal;
-            first_signal_at_ = Clock::now();
-        }
+        const SignalCount::Turn turn = signals_.received(signal);
         if (command_) command_->signal(signal);  // passed on at once, whatever else happens
         if (trigger_ == Trigger::None) {
-            trigger_ = Trigger::Signalled;  // run() logs it and starts the stop
-        } else if (trigger_ == Trigger::TimedOut && first) {
-            if (stop_deadline_) stop_deadline_->cut_to(Clock::now() + settings_.grace);
-            line = "received " + signal_name(signal) +
-                   " during the stop: passed it on; the stop keeps its grace";
-        } else if (trigger_ != Trigger::CommandExited) {
-            if (stop_deadline_) stop_deadline_->cut_to(Clock::now());
-            // One line for the second signal, however many more come.
-            if (signals_ == 2)
+            trigger_ = Trigger::Signalled;                // run() logs it and starts the stop
+        } else if (trigger_ != Trigger::CommandExited) {  // a stop is under way: the rule applies
+            if (stop_deadline_) stop_deadline_->cut_to(signals_.stop_by(settings_.grace));
+            if (turn == SignalCount::Turn::First) {  // the stop began with the timeout
+                line = "received " + signal_name(signal) +
+                       " during the stop: passed it on; the stop keeps its grace";
+            } else if (turn == SignalCount::Turn::Second) {
                 line = "received " + signal_name(signal) +
                        ", a second signal: passed it on; ending the stop now and reporting what it got";
+            }
         }
     }
     changed_.notify_all();
@@ -64,7 +59,8 @@ Watch::Trigger Watch::wait_for_trigger(const WatchedCommand& command) {
     const auto timeout_at = settings_.timeout ? Clock::now() + *settings_.timeout : Clock::time_point::max();
     std::unique_lock<std::mutex> lock(mutex_);
     command_ = &command;
-    if (signals_ > 0) command.signal(first_signal_);  // it came while the command was being started
+    if (signals_.count() > 0)
+        command.signal(signals_.first());  // it came while the command was being started
     while (trigger_ == Trigger::None) {
         if (!settings_.timeout) {
             changed_.wait(lock);
@@ -76,9 +72,9 @@ Watch::Trigger Watch::wait_for_trigger(const WatchedCommand& command) {
     if (trigger_ == Trigger::CommandExited) return trigger_;
 
     // The grace is counted from the first signal (or the timeout), not from when we got here.
-    const auto from = trigger_ == Trigger::Signalled ? first_signal_at_ : Clock::now();
-    stop_deadline_ = std::make_unique<CancellableDeadline>(from + settings_.grace);
-    if (trigger_ == Trigger::Signalled && signals_ > 1) stop_deadline_->cut_to(Clock::now());
+    const auto stop_by =
+        trigger_ == Trigger::Signalled ? signals_.stop_by(settings_.grace) : Clock::now() + settings_.grace;
+    stop_deadline_ = std::make_unique<CancellableDeadline>(stop_by);
     if (trigger_ == Trigger::TimedOut) command.signal(SIGTERM);
     return trigger_;
 }
@@ -110,9 +106,9 @@ WatchResult Watch::run(const WatchedCommand& command) {
                  duration_text(settings_.grace));
         } else {
             result.end = WatchEnd::Signalled;
-            result.signal = first_signal_;
-            result.exit_code = 128 + first_signal_;
-            log_("received " + signal_name(first_signal_) +
+            result.signal = signals_.first();
+            result.exit_code = 128 + signals_.first();
+            log_("received " + signal_name(signals_.first()) +
                  ": passed it on to the command; stopping the tasks within " +
                  duration_text(settings_.grace) + " (--grace)");
         }

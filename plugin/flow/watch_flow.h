@@ -12,6 +12,7 @@
 
 #include "core/deadline.h"
 #include "core/task_result.h"
+#include "flow/grace_period.h"
 #include "flow/stop_flow.h"
 
 namespace ccs::flow {
@@ -70,11 +71,9 @@ private:
 
     std::mutex mutex_;
     std::condition_variable changed_;
-    const WatchedCommand* command_ = nullptr;  // set while run() runs, for passing signals on
-    Trigger trigger_ = Trigger::None;          // the first of: exit, timeout, signal
-    int first_signal_ = 0;
-    int signals_ = 0;
-    Deadline::Clock::time_point first_signal_at_;
+    const WatchedCommand* command_ = nullptr;             // set while run() runs, for passing signals on
+    Trigger trigger_ = Trigger::None;                     // the first of: exit, timeout, signal
+    SignalCount signals_;                                 // the second-signal rule (flow/grace_period.h)
     std::unique_ptr<CancellableDeadline> stop_deadline_;  // from the trigger on
 };
 

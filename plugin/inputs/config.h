@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "core/ci_kind.h"
-#include "core/guard_state.h"
 #include "inputs/credential_kinds.h"
+#include "inputs/guard_state.h"
 
 namespace ccs::inputs {
 

@@ -192,10 +192,6 @@ std::string describe_choice(const GivenKind& chosen, const std::vector<GivenKind
 
 }  // namespace
 
-std::string checked_token(const GivenValue& given) {
-    return checked_secret(given, "token");
-}
-
 void choose_credentials(const RawInputs& raw, const Environment& env, Config& config) {
     const std::vector<GivenKind> given = given_kinds(raw);
     const GivenKind& chosen = most_explicit(given);

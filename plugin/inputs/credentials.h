@@ -25,8 +25,4 @@ namespace ccs::inputs {
 // Reads config.region, so the endpoint is applied first.
 void choose_credentials(const RawInputs& raw, const Environment& env, Config& config);
 
-// An IAM token goes into the X-Auth-Token header: a CR, LF or other control character would let it
-// add headers of its own. Throws InvalidInput naming given.origin, without the token.
-std::string checked_token(const GivenValue& given);
-
 }  // namespace ccs::inputs

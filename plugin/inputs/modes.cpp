@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "inputs/command_line.h"
+#include "inputs/guard_state.h"
 #include "inputs/scalars.h"
 #include "inputs/task_ids.h"
 #include "inputs/text.h"
@@ -16,11 +17,6 @@ const std::vector<std::string> kJobStatuses = {"success", "failed", "canceled", 
 
 // How long a watched command may be given: a long build, not forever.
 constexpr std::chrono::milliseconds kMaxCommandTimeout = std::chrono::hours(24);
-
-std::string variable(const Environment& env, const std::string& name) {
-    const auto found = env.find(name);
-    return found == env.end() ? std::string() : found->second;
-}
 
 void apply_watch_inputs(const RawInputs& raw, Config& config) {
     config.command = raw.command;
@@ -56,16 +52,6 @@ std::vector<std::string> parse_stop_on(const GivenValue& given) {
     }
     if (statuses.empty()) throw InvalidInput(given.origin + ": no job status given");
     return statuses;
-}
-
-GuardState read_guard_state(const Environment& env) {
-    GuardState state;
-    const std::string armed_variable = std::string("STATE_") + guard_state_names::armed;
-    const std::string ids_variable = std::string("STATE_") + guard_state_names::task_ids;
-    state.armed = variable(env, armed_variable) == "true";
-    const std::string ids = trimmed(variable(env, ids_variable));
-    if (state.armed && !ids.empty()) state.task_ids = parse_task_ids(GivenValue{ids_variable, {ids}});
-    return state;
 }
 
 void apply_mode_inputs(const RawInputs& raw, const Environment& env, Config& config) {

@@ -5,7 +5,6 @@
 #include <string>
 #include <vector>
 
-#include "core/guard_state.h"
 #include "inputs/config.h"
 #include "inputs/raw_inputs.h"
 
@@ -17,12 +16,8 @@ Mode parse_mode(const RawInputs& raw);
 // --stop-on: a list (commas or spaces) of success, failed, canceled, timedout.
 std::vector<std::string> parse_stop_on(const GivenValue& given);
 
-// What the guard's main run saved, as the post run receives it (STATE_armed, STATE_task-ids).
-// Throws InvalidInput when the saved task ids are malformed (nobody but the main run writes them).
-GuardState read_guard_state(const Environment& env);
-
 // What each mode needs beyond the common options: the watched command and how long it may run;
-// $GITHUB_STATE for guard; the saved state for post. Throws InvalidInput.
+// $GITHUB_STATE for guard; the saved state for post (inputs/guard_state.h). Throws InvalidInput.
 void apply_mode_inputs(const RawInputs& raw, const Environment& env, Config& config);
 
 }  // namespace ccs::inputs

@@ -46,8 +46,6 @@ public:
     Child(const Child&) = delete;
     Child& operator=(const Child&) = delete;
 
-    pid_t pid() const { return pid_; }
-
     // Sends `signal` to the child's process group (what it started too). Harmless once all are gone:
     // the group's id stays reserved while any member lives.
     void signal_group(int signal) const;

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "auth/aksk_signer.h"
-#include "auth/signature_verifier.h"
+#include "emulator/signature_verifier.h"
 
 namespace ccs::emu {
 
@@ -33,7 +33,7 @@ HttpRequest as_http_request(const ReceivedRequest& request) {
 }
 
 bool is_signed(const std::string& authorization, const std::string& header) {
-    const auto parsed = auth::parse_authorization(authorization);
+    const auto parsed = parse_authorization(authorization);
     if (!parsed) return false;
     const auto names = auth::normalized_signed_headers(parsed->signed_headers);
     return std::find(names.begin(), names.end(), header) != names.end();
@@ -71,8 +71,7 @@ std::optional<Answer> check_signature(const ReceivedRequest& request, const IamB
         const auto key = iam.key(access_key);
         return key ? std::optional<std::string>(key->secret_key) : std::nullopt;
     };
-    const auth::VerifyResult verified =
-        auth::verify_signature(as_http_request(request), secret_key, iam.gateway_now());
+    const VerifyResult verified = verify_signature(as_http_request(request), secret_key, iam.gateway_now());
     if (!verified.ok()) return error_answer(verified.http_status, verified.error_code, verified.error_msg);
     const auto found = iam.key(verified.access_key);
     if (!found) return gateway_refusal("ak not exist");  // removed by a scenario meanwhile

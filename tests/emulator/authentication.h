@@ -3,7 +3,7 @@
 //
 // An X-Auth-Token must be an accepted token (or, with none configured, any token not expired).
 // Otherwise the request must be signed with AK/SK (Authorization: SDK-HMAC-SHA256 ...): the signature
-// is recomputed over the headers the request says it signed (auth::verify_signature), X-Sdk-Date must
+// is recomputed over the headers the request says it signed (signature_verifier.h), X-Sdk-Date must
 // be within 15 minutes of the gateway's clock, a temporary key must come with its own security token
 // (sent and signed as X-Security-Token), a permanent key with none, and for the service's API calls
 // X-Project-Id must name the key's project.

@@ -9,6 +9,7 @@
 
 #include "auth/aksk_signer.h"
 #include "auth/uri_encoding.h"
+#include "emulator/signature_verifier.h"
 #include "fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -23,7 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } catch (const std::invalid_argument&) {
         // malformed escapes are refused, as documented
     }
-    ccs::auth::parse_authorization(text);
+    ccs::emu::parse_authorization(text);
 
     ccs::HttpRequest request;
     request.method = parts.size() > 1 ? parts[1] : "POST";

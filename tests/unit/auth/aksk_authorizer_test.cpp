@@ -7,6 +7,7 @@
 #include "auth/aksk_signer.h"
 #include "auth/sdk_date.h"
 #include "auth_test_support.h"
+#include "emulator/signature_verifier.h"
 
 namespace {
 
@@ -93,7 +94,7 @@ TEST_CASE("headers other than the known ones are sent unsigned") {
     const AkSkAuthorizer authorizer({"AK", "SK", std::nullopt, "p"}, fixed_clock("20060102T150405Z"));
     auto request = stop_request({{"User-Agent", "codearts-check-stop"}, {"Accept", "application/json"}});
     authorizer.authorize(request);
-    const auto parsed = ccs::auth::parse_authorization(*request.header("Authorization"));
+    const auto parsed = ccs::emu::parse_authorization(*request.header("Authorization"));
     REQUIRE(parsed.has_value());
     CHECK(parsed->signed_headers == std::vector<std::string>{"host", "x-project-id", "x-sdk-date"});
 }

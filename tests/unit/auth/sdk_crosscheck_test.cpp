@@ -16,6 +16,7 @@
 #include <Poco/Process.h>
 #include <Poco/StreamCopier.h>
 
+#include <optional>
 #include <sstream>
 
 #include "auth/aksk_signer.h"
@@ -128,7 +129,8 @@ TEST_CASE("our signer agrees with the official Node.js SDK signer") {
     const auto node = node_executable();
     if (!node || !Poco::File(sdk_dir + "/node_modules/@huaweicloud/huaweicloud-sdk-core").exists()) {
         // scripts/test installs both where CI=true: there, a cross-check that cannot run is a failure.
-        if (Poco::Environment::get("CI", "") == "true") FAIL("CI=true, but node or the SDK in tests/sdk is missing");
+        if (Poco::Environment::get("CI", "") == "true")
+            FAIL("CI=true, but node or the SDK in tests/sdk is missing");
         MESSAGE("skipped: needs node on PATH and `npm ci` run in tests/sdk");
         return;
     }

@@ -1,6 +1,7 @@
 // What the API gateway checks before a request signed with AK/SK reaches the service, for the emulator:
 // the Authorization header, the signing date against the gateway's clock, and the signature recomputed
-// over the headers the request says it signed.
+// over the headers the request says it signed (with the program's own signer, auth/aksk_signer.h).
+// The program never verifies a signature: this is the gateway's side, so it lives with the emulator.
 //
 // Every refusal is HTTP 401 with error_code APIGW.0301 and an error_msg starting "Incorrect IAM
 // authentication information: ", as the real gateway answers for IAM-authenticated APIs (its documented
@@ -14,10 +15,23 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/http_message.h"
 
-namespace ccs::auth {
+namespace ccs::emu {
+
+struct ParsedAuthorization {
+    std::string algorithm;                    // "SDK-HMAC-SHA256"
+    std::string access_key;                   // Access=
+    std::vector<std::string> signed_headers;  // SignedHeaders=, split on ';', as written
+    std::string signature;                    // Signature=
+};
+
+// Reads an Authorization header value written by auth::authorization_header() or an SDK. Accepts any
+// spacing around ',' and '='; nullopt when the algorithm, Access, SignedHeaders or Signature is missing
+// or empty, a field repeats, or a signed header name is empty. Does not check the algorithm's name.
+std::optional<ParsedAuthorization> parse_authorization(const std::string& header_value);
 
 // The gateway refuses a request whose X-Sdk-Date is further than this from its own clock.
 inline constexpr std::chrono::minutes kMaxSdkDateSkew{15};
@@ -56,4 +70,4 @@ using SecretKeyLookup = std::function<std::optional<std::string>(const std::stri
 VerifyResult verify_signature(const HttpRequest& request, const SecretKeyLookup& lookup_secret_key,
                               std::chrono::system_clock::time_point now);
 
-}  // namespace ccs::auth
+}  // namespace ccs::emu

@@ -1,15 +1,18 @@
-#include "auth/signature_verifier.h"
+#include "emulator/signature_verifier.h"
 
 #include <Poco/String.h>
+#include <openssl/crypto.h>
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 
 #include "auth/aksk_signer.h"
-#include "auth/digest.h"
 #include "auth/sdk_date.h"
 
-namespace ccs::auth {
+namespace ccs::emu {
+
+using namespace ccs::auth;
 
 namespace {
 
@@ -17,6 +20,33 @@ constexpr char kIamAuthErrorCode[] = "APIGW.0301";
 constexpr char kBadRequestErrorCode[] = "APIGW.0201";
 constexpr char kIamAuthMessagePrefix[] = "Incorrect IAM authentication information: ";
 const std::vector<std::string> kAlwaysSigned = {"host", "x-sdk-date"};
+
+// Equality whose running time does not depend on where the inputs first differ, for comparing a
+// received signature with the expected one (the length is not secret).
+bool constant_time_equals(const std::string& left, const std::string& right) {
+    return left.size() == right.size() && CRYPTO_memcmp(left.data(), right.data(), left.size()) == 0;
+}
+
+// Splits on every `separator`, keeping empty pieces ("a;;b" -> "a", "", "b").
+std::vector<std::string> split(const std::string& text, char separator) {
+    std::vector<std::string> pieces;
+    std::string::size_type start = 0;
+    for (auto end = text.find(separator); end != std::string::npos; end = text.find(separator, start)) {
+        pieces.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    pieces.push_back(text.substr(start));
+    return pieces;
+}
+
+// Adds one "Key=value" field of the Authorization header to `fields`; false when malformed or repeated.
+bool read_authorization_field(const std::string& field, std::map<std::string, std::string>& fields) {
+    const auto equals = field.find('=');
+    if (equals == std::string::npos) return false;
+    const std::string key = Poco::trim(field.substr(0, equals));
+    const std::string value = Poco::trim(field.substr(equals + 1));
+    return !key.empty() && !value.empty() && fields.emplace(key, value).second;
+}
 
 VerifyResult refuse(VerifyFailure failure, const std::string& detail) {
     VerifyResult result;
@@ -113,6 +143,26 @@ VerifyResult check_authorization(const HttpRequest& request, const ParsedAuthori
 
 }  // namespace
 
+std::optional<ParsedAuthorization> parse_authorization(const std::string& header_value) {
+    const std::string value = Poco::trim(header_value);
+    const auto space = value.find(' ');
+    if (space == std::string::npos || space == 0) return std::nullopt;
+    std::map<std::string, std::string> fields;
+    for (const auto& field : split(value.substr(space + 1), ',')) {
+        if (!read_authorization_field(field, fields)) return std::nullopt;
+    }
+    if (fields.count("Access") == 0 || fields.count("SignedHeaders") == 0 || fields.count("Signature") == 0) {
+        return std::nullopt;
+    }
+    ParsedAuthorization parsed{value.substr(0, space), fields["Access"], split(fields["SignedHeaders"], ';'),
+                               fields["Signature"]};
+    const auto has_empty_name = [](const std::string& name) { return name.empty(); };
+    if (std::any_of(parsed.signed_headers.begin(), parsed.signed_headers.end(), has_empty_name)) {
+        return std::nullopt;
+    }
+    return parsed;
+}
+
 VerifyResult verify_signature(const HttpRequest& request, const SecretKeyLookup& lookup_secret_key,
                               std::chrono::system_clock::time_point now) {
     const std::string* header_value = request.header("Authorization");
@@ -130,4 +180,4 @@ VerifyResult verify_signature(const HttpRequest& request, const SecretKeyLookup&
     return result;
 }
 
-}  // namespace ccs::auth
+}  // namespace ccs::emu

@@ -3,17 +3,17 @@
 #include <algorithm>
 #include <map>
 
+#include "../auth/auth_test_support.h"
 #include "auth/aksk_authorizer.h"
 #include "auth/aksk_signer.h"
 #include "auth/sdk_date.h"
-#include "auth/signature_verifier.h"
-#include "auth_test_support.h"
+#include "emulator/signature_verifier.h"
 
 namespace {
 
 using ccs::HttpRequest;
-using ccs::auth::VerifyFailure;
-using ccs::auth::VerifyResult;
+using ccs::emu::VerifyFailure;
+using ccs::emu::VerifyResult;
 using namespace std::chrono_literals;
 
 const std::string kSignedAt = "20261128T052504Z";
@@ -44,7 +44,7 @@ HttpRequest signed_request(const std::string& access_key = kAccessKey) {
 }
 
 VerifyResult verify(const HttpRequest& request, std::chrono::system_clock::duration clock_offset = 0s) {
-    return ccs::auth::verify_signature(request, lookup, signing_time() + clock_offset);
+    return ccs::emu::verify_signature(request, lookup, signing_time() + clock_offset);
 }
 
 // Changes the last byte of `text` to another byte.

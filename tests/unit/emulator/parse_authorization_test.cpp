@@ -1,8 +1,9 @@
 #include <doctest/doctest.h>
 
 #include "auth/aksk_signer.h"
+#include "emulator/signature_verifier.h"
 
-using ccs::auth::parse_authorization;
+using ccs::emu::parse_authorization;
 
 TEST_CASE("parses an Authorization header written by the SDK") {
     const auto parsed = parse_authorization(
