@@ -117,6 +117,19 @@ TEST_CASE("a transient error is retried and the stop still succeeds") {
     CHECK(contains(run.err, "retrying"));
 }
 
+TEST_CASE("HTTP 501 is transient like every 5xx: retried, and the stop still succeeds") {
+    Emulator emulator(with_tasks({{running, 0}}));
+    emulator.load_scenario(R"({"rules":[{"call":"stop","times":1,"status":501}]})");
+    const ProcessResult run = run_program(args_for(emulator, {"--task-id", running}));
+    CHECK(run.exit_code == 0);
+    int stops = 0;
+    for (const auto& line : request_lines(emulator)) stops += contains(line, "/stop") ? 1 : 0;
+    CHECK(stops == 2);
+    CHECK(emulator.task_status(running) == 3);
+    CHECK(contains(run.err, "HTTP 501"));
+    CHECK(contains(run.err, "retrying"));
+}
+
 TEST_CASE("expired credentials (401 CC.00000003): exit 3 and an annotation that says to renew them") {
     EmulatorOptions options = with_tasks({{running, 0}});
     options.tokens = {};
@@ -125,7 +138,8 @@ TEST_CASE("expired credentials (401 CC.00000003): exit 3 and an annotation that 
     TempDir files;
     const std::string output = files.write("output", "");
     const std::string summary = files.write("summary", "");
-    const Environment env = {{"GITHUB_ACTIONS", "true"}, {"GITHUB_OUTPUT", output}, {"GITHUB_STEP_SUMMARY", summary}};
+    const Environment env = {
+        {"GITHUB_ACTIONS", "true"}, {"GITHUB_OUTPUT", output}, {"GITHUB_STEP_SUMMARY", summary}};
     const ProcessResult run = run_program(args_for(emulator, {"--task-id", running}), env);
     CHECK(run.exit_code == 3);
     bool renew_annotation = false;
@@ -140,14 +154,16 @@ TEST_CASE("expired credentials (401 CC.00000003): exit 3 and an annotation that 
 
 TEST_CASE("a bad task id: exit 2, the message names it, and nothing is sent") {
     Emulator emulator(with_tasks({{running, 0}}));
-    for (const std::string& bad : std::vector<std::string>{"../x", "a%b", std::string(33, 'a'), "t\xc3\xa9"}) {
+    for (const std::string& bad :
+         std::vector<std::string>{"../x", "a%b", std::string(33, 'a'), "t\xc3\xa9"}) {
         CAPTURE(bad);
         const ProcessResult run = run_program(args_for(emulator, {"--task-id", "ok-id," + bad}));
         CHECK(run.exit_code == 2);
         CHECK(contains(run.err, "--task-id"));
         CHECK(run.out.empty());
     }
-    const ProcessResult from_input = run_program(emulator_flags(emulator, token), {{"INPUT_TASK-ID", "x y ../z"}});
+    const ProcessResult from_input =
+        run_program(emulator_flags(emulator, token), {{"INPUT_TASK-ID", "x y ../z"}});
     CHECK(from_input.exit_code == 2);
     CHECK(contains(from_input.err, "INPUT_TASK-ID"));
     CHECK(contains(from_input.err, "../z"));
@@ -185,7 +201,8 @@ TEST_CASE("many tasks are stopped concurrently, at most --concurrency at once, o
     EmulatorOptions options = with_tasks(tasks);
     options.latency_ms = 100;  // each answer takes 100 ms: 36 calls one after another would take 3.6 s
     Emulator emulator(options);
-    const ProcessResult run = run_program(args_for(emulator, {"--task-id", list, "--concurrency", "4", "--json"}));
+    const ProcessResult run =
+        run_program(args_for(emulator, {"--task-id", list, "--concurrency", "4", "--json"}));
     CHECK(run.exit_code == 0);
     CHECK(parse_json(run.out)->getArray("stopped")->size() == 12);
     const auto requests = emulator.requests();
