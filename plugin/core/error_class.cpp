@@ -24,20 +24,6 @@ const char* to_string(ErrorClass error_class) {
     return "rejected";
 }
 
-const char* to_string(ErrorCause cause) {
-    switch (cause) {
-        case ErrorCause::Busy: return "busy";
-        case ErrorCause::CredentialsNotValid: return "credentials-not-valid";
-        case ErrorCause::NoPermission: return "no-permission";
-        case ErrorCause::NotInProject: return "not-in-project";
-        case ErrorCause::CredentialsRefused: return "credentials-refused";
-        case ErrorCause::InvalidRequest: return "invalid-request";
-        case ErrorCause::UnknownTask: return "unknown-task";
-        case ErrorCause::TaskRunning: return "task-running";
-    }
-    return "invalid-request";
-}
-
 ErrorClass class_of(ErrorCause cause) {
     switch (cause) {
         case ErrorCause::Busy: return ErrorClass::Transient;
@@ -55,25 +41,25 @@ ErrorClass class_of(ErrorCause cause) {
 const std::vector<ServiceCodeRule>& service_code_rules() {
     using C = ErrorCause;
     static const std::vector<ServiceCodeRule> rules = {
-        {"CC.00000000", C::Busy, "network busy, try again later (with HTTP 400)"},
-        {"CC.00000003", C::CredentialsNotValid, "authentication expired"},
-        {"CC.00050000", C::InvalidRequest, "parameters not valid"},
-        {"CC.00050001", C::Busy, "internal query/create error"},
-        {"CC.00050002", C::Busy, "internal query/create error"},
-        {"CC.00050003", C::Busy, "internal query/create error"},
-        {"CC.00050004", C::Busy, "internal query/create error"},
-        {"CC.00050005", C::Busy, "internal query/create error"},
-        {"CC.00050006", C::Busy, "service inner error"},
-        {"CC.00050007", C::CredentialsNotValid, "IAM authentication failed"},
-        {"CC.00050010", C::NoPermission, "current user has no permission"},
-        {"CC.00050011", C::NotInProject, "user is not in any project of the tenant"},
-        {"CC.00050012", C::Busy, "retry later (network busy)"},
-        {"CC.00050013", C::UnknownTask, "project does not exist (what a wrong task id produces)"},
-        {"CC.00050014", C::Busy, "call getTaskBasicInfo failed"},
-        {"CC.00050015", C::TaskRunning, "task is running (seen when starting a run)"},
+        {"CC.00000000", C::Busy},                 // network busy, try again later (with HTTP 400)
+        {"CC.00000003", C::CredentialsNotValid},  // authentication expired
+        {"CC.00050000", C::InvalidRequest},       // parameters not valid
+        {"CC.00050001", C::Busy},                 // 01 to 06: internal query/create errors, inner error
+        {"CC.00050002", C::Busy},
+        {"CC.00050003", C::Busy},
+        {"CC.00050004", C::Busy},
+        {"CC.00050005", C::Busy},
+        {"CC.00050006", C::Busy},
+        {"CC.00050007", C::CredentialsNotValid},  // IAM authentication failed
+        {"CC.00050010", C::NoPermission},         // current user has no permission
+        {"CC.00050011", C::NotInProject},         // user is not in any project of the tenant
+        {"CC.00050012", C::Busy},                 // retry later (network busy)
+        {"CC.00050013", C::UnknownTask},          // project does not exist: what a wrong task id produces
+        {"CC.00050014", C::Busy},                 // call getTaskBasicInfo failed
+        {"CC.00050015", C::TaskRunning},          // task is running (seen when starting a run)
         // The API gateway in front of the service: its authentication family, and its throttling.
-        {"APIGW.03*", C::CredentialsRefused, "the gateway refused the signature or token"},
-        {"APIGW.0308", C::Busy, "the gateway's throttling"},
+        {"APIGW.03*", C::CredentialsRefused},
+        {"APIGW.0308", C::Busy},
     };
     return rules;
 }

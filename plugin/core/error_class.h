@@ -35,14 +35,12 @@ enum class ErrorCause {
     TaskRunning,          // an answer to starting a task, not to a stop (Rejected)
 };
 
-const char* to_string(ErrorCause cause);  // "busy", "credentials-not-valid", ...
 ErrorClass class_of(ErrorCause cause);
 
 // One row of the table: an error code, or a family of codes when `code` ends in '*' ("APIGW.03*").
 struct ServiceCodeRule {
     std::string_view code;
     ErrorCause cause;
-    std::string_view meaning;  // the reference's words
 };
 
 // The table, each code or family once. A code's rule is its own row, else its family's row.
