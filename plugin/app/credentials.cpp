@@ -2,16 +2,11 @@
 
 #include "app/iam_resolution.h"
 #include "auth/aksk_authorizer.h"
+#include "core/error_class.h"
 
 namespace ccs::app {
 
 namespace {
-
-// What the gateway says when X-Sdk-Date is too far from its clock ("signature expired, signature
-// time:..., server time:...").
-bool is_clock_skew(const iam::IamFailure& failure) {
-    return failure.error_message.find("signature expired") != std::string::npos;
-}
 
 // --dry-run's stand-in for a token IAM would issue: shown as what it is, not as "***".
 class IssuedTokenPlaceholder final : public auth::Authorizer {
@@ -32,7 +27,7 @@ std::string brief(const iam::IamFailure& failure) {
     std::string text = failure.refused ? failure.service + " refused the credentials at " + failure.call
                                        : failure.service + " gave no credentials at " + failure.call;
     if (!failure.problem.empty()) text += ": " + failure.problem;
-    return is_clock_skew(failure) ? text + kClockHint : text;
+    return is_clock_skew(failure.error_message) ? text + kClockHint : text;
 }
 
 std::string project_or_placeholder(const std::string& project_id) {
@@ -43,7 +38,11 @@ std::string project_or_placeholder(const std::string& project_id) {
 
 CredentialSource::CredentialSource(const inputs::Config& config, const Network& network,
                                    report::Reporter& reporter, http::Sleep sleep)
-    : config_(config), network_(network), reporter_(reporter), sleep_(std::move(sleep)), secrets_(config.secrets()) {}
+    : config_(config),
+      network_(network),
+      reporter_(reporter),
+      sleep_(std::move(sleep)),
+      secrets_(config.secrets()) {}
 
 CredentialSource::~CredentialSource() = default;
 
@@ -112,7 +111,7 @@ std::unique_ptr<auth::Authorizer> make_dry_run_authorizer(const inputs::Config& 
 }
 
 std::string failure_detail(const iam::IamFailure& failure) {
-    return is_clock_skew(failure) ? failure.describe() + kClockHint : failure.describe();
+    return is_clock_skew(failure.error_message) ? failure.describe() + kClockHint : failure.describe();
 }
 
 }  // namespace ccs::app

@@ -1,6 +1,6 @@
 // When to try a call again and how long to wait first: exponential backoff with full jitter
 // (the AWS SDK's strategy), bounded by the number of attempts and by the run's deadline.
-// What is worth retrying is decided elsewhere (api/error_class.h); this unit only does the timing.
+// What is worth retrying is decided elsewhere (core/error_class.h); this unit only does the timing.
 #pragma once
 
 #include <chrono>
@@ -23,7 +23,8 @@ public:
 
     int max_attempts() const { return max_attempts_; }
 
-    // Upper bound of the wait before retry number `retry` (1 for the first retry): min(cap, base * 2^(retry-1)).
+    // Upper bound of the wait before retry number `retry` (1 for the first retry):
+    // min(cap, base * 2^(retry-1)).
     Millis ceiling(int retry) const;
 
     // The wait before the next attempt, or nothing when the call must not be tried again: no attempts

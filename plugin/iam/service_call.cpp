@@ -31,23 +31,29 @@ void describe_failure(const http::Exchange& exchange, IamFailure& failure) {
     }
     const HttpResponse& response = *exchange.response;
     failure.http_status = response.status;
-    failure.refused = refuses_credentials(response.status);
     if (const auto error = parse_error_body(response.body)) {
         failure.error_code = error->code;
         failure.error_message = error->message;
     } else if (response.status >= 300 && response.status < 400) {
         failure.problem = "redirected (not followed: credentials are never sent elsewhere)";
     }
+    failure.refused = refuses_credentials(response.status, failure.error_code);
 }
 
 }  // namespace
 
-bool refuses_credentials(int http_status) {
-    return http_status >= 400 && http_status < 500 && http_status != 408 && http_status != 429;
+bool refuses_credentials(int http_status, const std::string& error_code) {
+    const ErrorClass error_class = classify_service_error(http_status, error_code);
+    if (error_class == ErrorClass::Auth) return true;
+    return http_status >= 400 && http_status < 500 && error_class != ErrorClass::Transient;
 }
 
-bool is_transient_status(int http_status) {
-    return http_status == 408 || http_status == 429 || http_status >= 500;
+bool worth_another_attempt(const http::Exchange& exchange) {
+    if (!exchange.answered()) return http::worth_retrying(exchange.error.kind);
+    const HttpResponse& response = *exchange.response;
+    if (is_success(response.status)) return false;
+    const auto error = parse_error_body(response.body);
+    return classify_service_error(response.status, error ? error->code : "") == ErrorClass::Transient;
 }
 
 ServiceCaller::ServiceCaller(std::string service, http::Connection& connection, int max_attempts, Log log,
@@ -64,10 +70,6 @@ CallOutcome ServiceCaller::call(const std::string& call, const http::MakeRequest
     outcome.failure.call = call;
     outcome.failure.service = service_;
     std::optional<http::Exchange> last;
-    const auto is_transient = [](const http::Exchange& exchange) {
-        if (!exchange.answered()) return http::worth_retrying(exchange.error.kind);
-        return is_transient_status(exchange.response->status);
-    };
     const auto note = [&](const http::Attempt& attempt) {
         if (attempt.exchange.answered()) {
             if (const auto* id = attempt.exchange.response->header("X-Request-Id")) {
@@ -77,8 +79,8 @@ CallOutcome ServiceCaller::call(const std::string& call, const http::MakeRequest
         log_(attempt_line(service_, call, attempt, retry_.max_attempts()));
         last = attempt.exchange;
     };
-    outcome.failure.attempts =
-        http::exchange_with_retries(connection_, retry_, deadline, make_request, is_transient, note, sleep_);
+    outcome.failure.attempts = http::exchange_with_retries(connection_, retry_, deadline, make_request,
+                                                           worth_another_attempt, note, sleep_);
     if (last && last->answered() && is_success(last->response->status)) {
         outcome.answer = last->response;
     } else if (last) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/deadline.h"
+#include "core/error_class.h"
 #include "core/http_message.h"
 #include "http/retrying_exchange.h"
 #include "iam/iam_failure.h"
@@ -20,10 +21,15 @@ struct CallOutcome {
     IamFailure failure;                  // when there is none; request ids are kept either way
 };
 
-// Whether an answer with this status refuses the credentials (any 4xx but 408 and 429: the service
-// has looked at them and said no) or is worth another attempt (408, 429, 5xx).
-bool refuses_credentials(int http_status);
-bool is_transient_status(int http_status);
+// Whether an answer refuses the credentials: one the classification (core/error_class.h) calls
+// Auth, and any other 4xx it does not call transient (a credentials service that looked at them and
+// said no has refused them).
+bool refuses_credentials(int http_status, const std::string& error_code = "");
+
+// Whether a failed exchange is worth another attempt: no answer for a reason that may pass
+// (http::worth_retrying), or an answer the classification calls transient (408, 429, every 5xx,
+// the codes that say "busy") — the API client's rule.
+bool worth_another_attempt(const http::Exchange& exchange);
 
 class ServiceCaller {
 public:

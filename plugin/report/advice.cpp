@@ -1,35 +1,34 @@
 #include "report/advice.h"
 
-#include <set>
+#include "core/error_class.h"
 
 namespace ccs::report {
 
 namespace {
 
-// Codes the service documents as "try again later" or as inner errors worth a retry.
-bool is_transient_code(const std::string& code) {
-    static const std::set<std::string> transient{
-        "CC.00000000", "CC.00050001", "CC.00050002", "CC.00050003", "CC.00050004",
-        "CC.00050005", "CC.00050006", "CC.00050012", "CC.00050014",
-    };
-    return transient.count(code) > 0;
-}
-
-bool is_transient_status(int http_status) {
-    return http_status == 429 || http_status >= 500;
-}
-
 Advice credentials_advice(const TaskResult& task) {
     // The gateway's "signature expired, signature time:..., server time:..." is a clock off by more
     // than 15 minutes, not a bad key: renewing the keys would not help.
-    if (task.error_message.find("signature expired") != std::string::npos) return Advice::FixClock;
+    if (is_clock_skew(task.error_message)) return Advice::FixClock;
     // The service's code is more precise than the HTTP status, so it decides first.
-    if (task.error_code == "CC.00000003" || task.error_code == "CC.00050007") return Advice::RenewCredentials;
-    if (task.error_code == "CC.00050010") return Advice::CheckPermissions;
-    if (task.error_code == "CC.00050011") return Advice::JoinProject;
-    if (task.http_status == 401) return Advice::RenewCredentials;
-    if (task.http_status == 403) return Advice::CheckPermissions;
-    return task.credentials_refused ? Advice::CheckCredentials : Advice::None;
+    if (const auto rule = service_code_rule(task.error_code)) {
+        if (rule->cause == ErrorCause::CredentialsNotValid) return Advice::RenewCredentials;
+        if (rule->cause == ErrorCause::NoPermission) return Advice::CheckPermissions;
+        if (rule->cause == ErrorCause::NotInProject) return Advice::JoinProject;
+    }
+    // The rule the clients retry by: a code that says "busy" is not about the credentials.
+    if (classify_service_error(task.http_status, task.error_code) == ErrorClass::Auth ||
+        task.credentials_refused) {
+        if (task.http_status == 401) return Advice::RenewCredentials;
+        if (task.http_status == 403) return Advice::CheckPermissions;
+        return Advice::CheckCredentials;
+    }
+    return Advice::None;
+}
+
+bool is_unknown_task(const TaskResult& task) {
+    const auto rule = service_code_rule(task.error_code);
+    return rule && rule->cause == ErrorCause::UnknownTask;
 }
 
 }  // namespace
@@ -39,8 +38,9 @@ Advice advice_kind(const TaskResult& task) {
     if (const Advice about_credentials = credentials_advice(task); about_credentials != Advice::None) {
         return about_credentials;
     }
-    if (task.error_code == "CC.00050013") return Advice::CheckTaskId;
-    if (is_transient_code(task.error_code) || is_transient_status(task.http_status))
+    if (is_unknown_task(task)) return Advice::CheckTaskId;
+    // Only what the clients would have retried (core/error_class.h) is worth re-running.
+    if (classify_service_error(task.http_status, task.error_code) == ErrorClass::Transient)
         return Advice::RetryLater;
     if (task.http_status == 0 && task.error_code.empty() && task.attempts > 0) return Advice::CheckNetwork;
     return Advice::Generic;

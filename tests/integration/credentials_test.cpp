@@ -358,6 +358,15 @@ TEST_CASE("a busy IAM is retried like the API") {
     CHECK(contains(run.err, "retrying"));
 }
 
+TEST_CASE("an IAM answering 501 is retried like the API (every 5xx is transient)") {
+    Fixture fixture(R"(, "rules": [{"call": "iam-token", "times": 1, "status": 501}])");
+    const ProcessResult run =
+        run_program(fixture.args({"--username", user, "--password", password, "--domain", domain}));
+    CHECK(run.exit_code == 0);
+    CHECK(lines(fixture) == then_stop({"POST /v3/auth/tokens", "POST /v3/auth/tokens"}));
+    CHECK(contains(run.err, "retrying"));
+}
+
 TEST_CASE("an explicit kind beats another kind in the SDK's variables; two explicit kinds are an error") {
     Fixture fixture;
     const Environment sdk_keys = {{"HUAWEICLOUD_SDK_AK", ak}, {"HUAWEICLOUD_SDK_SK", sk}};

@@ -106,6 +106,19 @@ TEST_CASE("a transient error is retried and the stop still succeeds") {
     CHECK(contains(run.err, "retrying"));
 }
 
+TEST_CASE("HTTP 501 is transient like every 5xx: retried, and the stop still succeeds") {
+    Emulator emulator(with_tasks({{running, 0}}));
+    emulator.load_scenario(R"({"rules":[{"call":"stop","times":1,"status":501}]})");
+    const ProcessResult run = run_program(args_for(emulator, {"--task-id", running}));
+    CHECK(run.exit_code == 0);
+    int stops = 0;
+    for (const auto& line : request_lines(emulator)) stops += contains(line, "/stop") ? 1 : 0;
+    CHECK(stops == 2);
+    CHECK(emulator.task_status(running) == 3);
+    CHECK(contains(run.err, "HTTP 501"));
+    CHECK(contains(run.err, "retrying"));
+}
+
 TEST_CASE("expired credentials (401 CC.00000003): exit 3 and an annotation that says to renew them") {
     EmulatorOptions options = with_tasks({{running, 0}});
     options.tokens = {};

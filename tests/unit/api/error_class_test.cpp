@@ -13,7 +13,16 @@ TEST_CASE("busy and internal errors are transient, whatever the HTTP status") {
         CHECK(classify_service_error(200, code) == ErrorClass::Transient);
     }
     CHECK(classify_service_error(429, "APIGW.0308") == ErrorClass::Transient);
-    for (int status : {429, 500, 502, 503, 504}) CHECK(classify_service_error(status, "") == ErrorClass::Transient);
+    for (int status : {429, 500, 502, 503, 504})
+        CHECK(classify_service_error(status, "") == ErrorClass::Transient);
+}
+
+TEST_CASE("every 5xx is transient, 501 included, and so is 408 (the one rule in core/error_class.h)") {
+    for (int status : {408, 501, 505, 507, 511, 599}) {
+        CAPTURE(status);
+        CHECK(classify_service_error(status, "") == ErrorClass::Transient);
+    }
+    CHECK(classify_service_error(501, "CC.00050000") == ErrorClass::Transient);
 }
 
 TEST_CASE("authentication and permission errors are auth, also in a 200") {

@@ -138,6 +138,31 @@ TEST_CASE("which answers refuse the credentials, and which are worth another att
     for (const int status : {200, 400, 401, 403, 404}) CHECK_FALSE(is_transient_status(status));
 }
 
+TEST_CASE("IAM retries by the API client's rule: 408, 429, every 5xx (501 included), the busy codes") {
+    const auto answer = [](int status, const std::string& body) {
+        http::Exchange exchange;
+        exchange.response = HttpResponse{status, "", {}, body};
+        return exchange;
+    };
+    for (int status = 200; status < 600; ++status) {
+        CAPTURE(status);
+        const bool success = status >= 200 && status < 300;
+        CHECK(worth_another_attempt(answer(status, "")) ==
+              (!success && classify_service_error(status, "") == ErrorClass::Transient));
+    }
+    CHECK(worth_another_attempt(answer(501, "")));
+    CHECK_FALSE(refuses_credentials(501));
+    CHECK(worth_another_attempt(answer(400, R"({"error_code":"APIGW.0308","error_msg":"throttled"})")));
+    CHECK_FALSE(refuses_credentials(400, "APIGW.0308"));
+    CHECK_FALSE(worth_another_attempt(answer(401, R"({"error_code":"APIGW.0301","error_msg":"no"})")));
+    CHECK(refuses_credentials(401, "APIGW.0301"));
+    http::Exchange reset;
+    reset.error.kind = http::TransportErrorKind::Reset;
+    CHECK(worth_another_attempt(reset));
+    reset.error.kind = http::TransportErrorKind::Tls;
+    CHECK_FALSE(worth_another_attempt(reset));
+}
+
 TEST_CASE("a failure in one line: whose answer, which call, the service's words") {
     IamFailure refused;
     refused.service = "IAM";

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "core/error_class.h"
 #include "report/advice.h"
 #include "report_samples.h"
 
@@ -50,6 +51,24 @@ TEST_CASE("advice: transient errors that outlasted the retries") {
     }
     CHECK(advice_kind(failed("a", 429, "", "")) == Advice::RetryLater);
     CHECK(advice_kind(failed("a", 503, "", "")) == Advice::RetryLater);
+}
+
+TEST_CASE("advice: retry later exactly when the clients retried (408, 429, every 5xx, the busy codes)") {
+    for (const int status : {408, 429, 500, 501, 502, 503, 504, 505, 599}) {
+        CAPTURE(status);
+        CHECK(advice_kind(failed("a", status, "", "")) == Advice::RetryLater);
+        CHECK((advice_kind(failed("a", status, "", "")) == Advice::RetryLater) ==
+              (ccs::classify_service_error(status, "") == ccs::ErrorClass::Transient));
+    }
+    CHECK(advice_kind(failed("a", 400, "APIGW.0308", "throttled")) == Advice::RetryLater);
+    // A code that says "busy" was retried whatever the status, and did not refuse the credentials.
+    auto busy = failed("a", 401, "CC.00050012", "retry later");
+    busy.credentials_refused = false;
+    CHECK(advice_kind(busy) == Advice::RetryLater);
+    for (const int status : {400, 404, 409, 413}) {
+        CAPTURE(status);
+        CHECK(advice_kind(failed("a", status, "", "")) == Advice::Generic);
+    }
 }
 
 TEST_CASE("advice: no answer at all, and the fallback") {
