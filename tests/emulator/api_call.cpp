@@ -28,6 +28,9 @@ ApiCall task_call(const std::string& method, const std::string& id, const std::s
     if (method == "POST" && action == "stop") return {CallKind::Stop, id};
     if (method == "GET" && action == "progress") return {CallKind::Progress, id};
     if (method == "POST" && action == "run") return {CallKind::Run, id};
+    if (method == "GET" && action == "defects-summary") return {CallKind::Summary, id};
+    if (method == "GET" && action == "defects-statistic") return {CallKind::Statistic, id};
+    if (method == "GET" && action == "defects-detail") return {CallKind::Defects, id};
     return {};
 }
 
@@ -38,7 +41,8 @@ ApiCall credentials_call(const std::string& method, const std::vector<std::strin
                           [](const std::string& segment, const char* name) { return segment == name; });
     };
     if (method == "POST" && is({"v3", "auth", "tokens"})) return {CallKind::IamPasswordToken, ""};
-    if (method == "POST" && is({"v3.0", "OS-CREDENTIAL", "securitytokens"})) return {CallKind::IamSecurityToken, ""};
+    if (method == "POST" && is({"v3.0", "OS-CREDENTIAL", "securitytokens"}))
+        return {CallKind::IamSecurityToken, ""};
     if (method == "GET" && is({"v3", "projects"})) return {CallKind::IamProjects, ""};
     if (method == "GET" && is({"github", "idtoken"})) return {CallKind::GitHubIdToken, ""};
     if (method == "POST" && segments.size() == 7 && segments[0] == "v3" && segments[1] == "OS-FEDERATION" &&
@@ -68,6 +72,9 @@ const char* to_string(CallKind kind) {
         case CallKind::Stop: return "stop";
         case CallKind::Progress: return "progress";
         case CallKind::Run: return "run";
+        case CallKind::Summary: return "summary";
+        case CallKind::Statistic: return "statistic";
+        case CallKind::Defects: return "defects";
         case CallKind::Create: return "create";
         case CallKind::IamPasswordToken: return "iam-token";
         case CallKind::IamFederationToken: return "iam-federation";
@@ -80,9 +87,10 @@ const char* to_string(CallKind kind) {
 }
 
 std::optional<CallKind> call_kind_from_name(const std::string& name) {
-    for (const auto kind : {CallKind::Stop, CallKind::Progress, CallKind::Run, CallKind::Create,
-                            CallKind::IamPasswordToken, CallKind::IamFederationToken, CallKind::IamSecurityToken,
-                            CallKind::IamProjects, CallKind::GitHubIdToken}) {
+    for (const auto kind :
+         {CallKind::Stop, CallKind::Progress, CallKind::Run, CallKind::Summary, CallKind::Statistic,
+          CallKind::Defects, CallKind::Create, CallKind::IamPasswordToken, CallKind::IamFederationToken,
+          CallKind::IamSecurityToken, CallKind::IamProjects, CallKind::GitHubIdToken}) {
         if (name == to_string(kind)) return kind;
     }
     return std::nullopt;

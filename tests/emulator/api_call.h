@@ -10,6 +10,9 @@ enum class CallKind {
     Stop,
     Progress,
     Run,
+    Summary,    // GET /v2/tasks/{id}/defects-summary (ShowTaskDetail)
+    Statistic,  // GET /v2/tasks/{id}/defects-statistic (ShowTaskDefectsStatistic)
+    Defects,    // GET /v2/tasks/{id}/defects-detail (ShowTaskDefects)
     Create,
     IamPasswordToken,    // POST /v3/auth/tokens
     IamFederationToken,  // POST /v3/OS-FEDERATION/identity_providers/{idp}/protocols/oidc/auth
@@ -28,8 +31,9 @@ struct ApiCall {
 // (still percent-encoded), like the service's gateway does before decoding.
 ApiCall classify_call(const std::string& method, const std::string& path);
 
-// The names scenario files use: "stop", "progress", "run", "create", "iam-token", "iam-federation",
-// "iam-securitytoken", "iam-projects", "github-id-token"; "unknown" has no name there.
+// The names scenario files use: "stop", "progress", "run", "summary", "statistic", "defects", "create",
+// "iam-token", "iam-federation", "iam-securitytoken", "iam-projects", "github-id-token"; "unknown" has no
+// name there.
 const char* to_string(CallKind kind);
 std::optional<CallKind> call_kind_from_name(const std::string& name);
 

@@ -55,7 +55,7 @@ void seed_state(const EmulatorOptions& options, EmulatorState& state) {
     if (!options.scenario_file.empty()) state.apply(parse_scenario(read_file(options.scenario_file)));
     for (const auto& token : options.tokens) state.tokens.add_accepted(token);
     for (const auto& token : options.expired_tokens) state.tokens.add_expired(token);
-    for (const auto& [id, status] : options.tasks) state.tasks.set(id, status);
+    for (const auto& [id, status] : options.tasks) state.tasks.set_status(id, status);
     if (options.latency_ms) state.latency_ms = *options.latency_ms;
     state.iam.add(options.iam);
     if (options.clock_offset_s) state.iam.set_clock_offset(std::chrono::seconds(*options.clock_offset_s));

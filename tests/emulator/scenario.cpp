@@ -1,5 +1,6 @@
 #include "emulator/scenario.h"
 #include "emulator/scenario_credentials.h"
+#include "emulator/scenario_tasks.h"
 
 #include <Poco/Dynamic/Var.h>
 #include <Poco/JSON/Array.h>
@@ -62,11 +63,6 @@ int as_int(const Var& value, const std::string& where, int min, int max) {
     return static_cast<int>(number);
 }
 
-TaskStatus as_task_status(const Var& value, const std::string& where) {
-    if (value.isEmpty()) return std::nullopt;  // JSON null: never run
-    return as_int(value, where, std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
-}
-
 std::vector<std::string> as_string_list(const Var& value, const std::string& where) {
     std::vector<std::string> strings;
     const auto array = as_array(value, where);
@@ -75,13 +71,6 @@ std::vector<std::string> as_string_list(const Var& value, const std::string& whe
             as_string(array->get(static_cast<unsigned>(i)), where + "[" + std::to_string(i) + "]"));
     }
     return strings;
-}
-
-std::map<std::string, TaskStatus> as_tasks(const Var& value, const std::string& where) {
-    std::map<std::string, TaskStatus> tasks;
-    const auto object = as_object(value, where);
-    for (const auto& id : object->getNames()) tasks[id] = as_task_status(object->get(id), where + "." + id);
-    return tasks;
 }
 
 std::string serialised(const Var& value) {
@@ -130,7 +119,8 @@ std::optional<CallKind> parse_call(const Object& rule, const std::string& where)
     const auto kind = call_kind_from_name(name);
     if (!kind) {
         fail(where + ".call",
-             "expected one of stop, progress, run, create, iam-token, iam-federation, iam-securitytoken, "
+             "expected one of stop, progress, run, summary, statistic, defects, create, iam-token, "
+             "iam-federation, iam-securitytoken, "
              "iam-projects, github-id-token, any");
     }
     return kind;
@@ -215,14 +205,14 @@ Scenario parse_scenario(const std::string& json) {
     const auto document = parse_document(json);
     reject_unknown_keys(*document,
                         {"tokens", "expired_tokens", "tasks", "latency_ms", "rules", "credentials",
-                         "clock_offset_s", "description"},
+                         "clock_offset_s", "run_conflict_status", "description"},
                         "scenario");
     Scenario scenario;
     if (document->has("tokens")) scenario.tokens = as_string_list(document->get("tokens"), "tokens");
     if (document->has("expired_tokens")) {
         scenario.expired_tokens = as_string_list(document->get("expired_tokens"), "expired_tokens");
     }
-    if (document->has("tasks")) scenario.tasks = as_tasks(document->get("tasks"), "tasks");
+    if (document->has("tasks")) scenario.tasks = parse_task_setups(document->get("tasks"), "tasks");
     if (document->has("latency_ms"))
         scenario.latency_ms = as_int(document->get("latency_ms"), "latency_ms", 0, 600000);
     if (document->has("rules")) scenario.rules = as_rules(document->get("rules"), "rules");
@@ -232,6 +222,11 @@ Scenario parse_scenario(const std::string& json) {
     if (document->has("clock_offset_s")) {
         scenario.clock_offset_s =
             as_int(document->get("clock_offset_s"), "clock_offset_s", -86400 * 366, 86400 * 366);
+    }
+    if (document->has("run_conflict_status")) {
+        const int status = as_int(document->get("run_conflict_status"), "run_conflict_status", 200, 400);
+        if (status != 200 && status != 400) fail("run_conflict_status", "expected 200 or 400");
+        scenario.run_conflict_status = status;
     }
     return scenario;
 }

@@ -11,7 +11,8 @@
 #include "emulator/answer.h"
 #include "emulator/api_call.h"
 #include "emulator/iam_book.h"
-#include "emulator/task_store.h"
+#include "emulator/run_plan.h"
+#include "emulator/task_status.h"
 
 namespace ccs::emu {
 
@@ -62,11 +63,12 @@ struct Rule {
 struct Scenario {
     std::optional<std::vector<std::string>> tokens;
     std::optional<std::vector<std::string>> expired_tokens;
-    std::optional<std::map<std::string, TaskStatus>> tasks;
+    std::optional<std::map<std::string, TaskSetup>> tasks;  // status, and how runs go and what they leave
     std::optional<int> latency_ms;
     std::optional<std::vector<Rule>> rules;
-    std::optional<IamSetup> credentials;  // what IAM knows: keys, users, identity providers, projects
-    std::optional<int> clock_offset_s;    // the gateway's clock, ahead (or behind) the real one
+    std::optional<IamSetup> credentials;     // what IAM knows: keys, users, identity providers, projects
+    std::optional<int> clock_offset_s;       // the gateway's clock, ahead (or behind) the real one
+    std::optional<int> run_conflict_status;  // HTTP status of CC.00050015 (task is running): 200 or 400
 };
 
 // The input is not a valid scenario; the message names the offending field ("rules[2].fault: ...").

@@ -134,7 +134,8 @@ TEST_SUITE("emulator") {
 
     TEST_CASE("run and create follow the service") {
         Emulator emulator(one_running_task(false));
-        CHECK(error_code_of(emulator.call("POST", "/v2/tasks/T1/run", with_token("tok"))) == "CC.00050015");
+        CHECK(error_code_of(emulator.call("POST", "/v2/tasks/T1/run", with_token("tok"), "{}")) ==
+              "CC.00050015");
         const HttpReply created =
             emulator.call("POST", "/v2/0123456789abcdef0123456789abcdef/task", with_token("tok"));
         REQUIRE(created.status == 200);
@@ -142,7 +143,7 @@ TEST_SUITE("emulator") {
         CHECK(std::regex_match(id, std::regex("[0-9a-f]{32}")));
         CHECK(emulator.task_status(id) == std::nullopt);
         CHECK(progress(emulator, id).body.find("\"task_status\":null") != std::string::npos);
-        const HttpReply run = emulator.call("POST", "/v2/tasks/" + id + "/run", with_token("tok"));
+        const HttpReply run = emulator.call("POST", "/v2/tasks/" + id + "/run", with_token("tok"), "{}");
         CHECK(parse_json_object(run.body)->getValue<std::string>("exec_id").size() == 32);
         CHECK(emulator.task_status(id) == 0);
     }
@@ -308,8 +309,8 @@ TEST_SUITE("emulator scenario parser") {
                        "headers": {"Retry-After": "1"}},
                       {"fault": "drip", "drip_ms": 10}]})");
         CHECK(scenario.tokens == std::vector<std::string>{"tok-1"});
-        CHECK(scenario.tasks->at("T1") == 0);
-        CHECK(scenario.tasks->at("T2") == std::nullopt);
+        CHECK(scenario.tasks->at("T1").status == 0);
+        CHECK(scenario.tasks->at("T2").status == std::nullopt);
         CHECK(scenario.latency_ms == 5);
         REQUIRE(scenario.rules->size() == 2);
         const Rule& busy = scenario.rules->at(0);

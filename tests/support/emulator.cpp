@@ -155,6 +155,27 @@ std::optional<int> Emulator::task_status(const std::string& id) const {
     return task->getValue<int>("status");
 }
 
+EmulatedTask Emulator::task(const std::string& id) const {
+    const auto object =
+        parse_json(admin("GET", "/_emulator/tasks/" + id).body).extract<Poco::JSON::Object::Ptr>();
+    EmulatedTask task;
+    if (!object->isNull("status")) task.status = object->getValue<int>("status");
+    const auto progress = object->getObject("progress");
+    task.ratio = progress->getValue<std::string>("ratio");
+    task.info = progress->getValue<std::string>("info");
+    const auto exec_ids = object->getArray("exec_ids");
+    for (std::size_t i = 0; i < exec_ids->size(); ++i)
+        task.exec_ids.push_back(exec_ids->getElement<std::string>(static_cast<unsigned>(i)));
+    if (!object->isNull("last_run_body")) task.last_run_body = object->getValue<std::string>("last_run_body");
+    task.has_results = object->getValue<bool>("has_results");
+    task.last_check_time = object->getValue<std::string>("last_check_time");
+    return task;
+}
+
+void Emulator::setup_task(const std::string& json) {
+    admin("POST", "/_emulator/tasks", json);
+}
+
 void Emulator::load_scenario(const std::string& json) {
     admin("POST", "/_emulator/scenario", json);
 }

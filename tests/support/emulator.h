@@ -47,6 +47,17 @@ struct RecordedRequest {
     const std::string* header(const std::string& name) const;  // case-insensitive; nullptr if absent
 };
 
+// GET /_emulator/tasks/{id}: a task as the emulator sees it now (run mode's view included).
+struct EmulatedTask {
+    std::optional<int> status;
+    std::string ratio;  // progress, as GET .../progress would answer now
+    std::string info;
+    std::vector<std::string> exec_ids;         // of the runs POST /run started, oldest first
+    std::optional<std::string> last_run_body;  // of the last POST /run that started a run
+    bool has_results = false;                  // a check succeeded (or the scenario gave results)
+    std::string last_check_time;
+};
+
 class Emulator {
 public:
     // Starts the emulator and waits (up to 10 s) for its URL line. Throws std::runtime_error, with the
@@ -64,6 +75,10 @@ public:
     std::vector<RecordedRequest> requests() const;
     void set_task(const std::string& id, std::optional<int> status);
     std::optional<int> task_status(const std::string& id) const;  // throws std::runtime_error if unknown
+    EmulatedTask task(const std::string& id) const;               // throws std::runtime_error if unknown
+    // POST /_emulator/tasks with a task object as scenarios write it plus "id" (and "status"):
+    // {"id": "T1", "status": null, "run": {...}}. Throws std::runtime_error if the emulator refuses it.
+    void setup_task(const std::string& json);
     void load_scenario(const std::string& json);  // throws std::runtime_error if the emulator refuses it
     void reset();                                 // clears the request log, the tasks and the rules
 
