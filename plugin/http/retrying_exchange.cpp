@@ -67,9 +67,9 @@ int exchange_with_retries(EndpointList& endpoints, const RetryPolicy& policy, co
             sent = make_request(endpoints.url());
             Exchange exchange = endpoints.connection().send(sent, attempt_deadline);
             if (tried == endpoints.size() || !worth_failing_over(exchange)) return exchange;
-            const std::string from = endpoints.url();
+            const std::string from = endpoints.url().url;
             endpoints.next();
-            if (note_failover) note_failover(Failover{from, exchange, endpoints.url()});
+            if (note_failover) note_failover(Failover{from, exchange, endpoints.url().url});
         }
     };
     return run_attempts(policy, deadline, send, is_transient, note, sleep);

@@ -10,6 +10,7 @@
 
 #include "core/deadline.h"
 #include "core/http_message.h"
+#include "core/url.h"
 #include "http/endpoint_list.h"
 #include "http/retry_policy.h"
 #include "http/transport.h"
@@ -44,7 +45,7 @@ struct Failover {
 };
 using NoteFailover = std::function<void(const Failover&)>;
 // The request for one endpoint (its Host header, its base path, a signature over both).
-using MakeRequestFor = std::function<HttpRequest(const std::string& endpoint_url)>;
+using MakeRequestFor = std::function<HttpRequest(const ServiceUrl& endpoint)>;
 
 // Returns the number of attempts made (at least 1). The Retry-After header of an answer, when given
 // in seconds, is the least wait before the next attempt.
