@@ -1,22 +1,17 @@
 #include "api/codearts_check_client.h"
 
-#include <Poco/URI.h>
-
 #include "http/retrying_exchange.h"
 
 namespace ccs::api {
 namespace {
 
-HttpRequest task_request(const std::string& method, const std::string& endpoint, const std::string& task_id,
+HttpRequest task_request(const std::string& method, const ServiceUrl& endpoint, const std::string& task_id,
                          const std::string& action) {
-    std::string base_path = http::request_path_of(endpoint);
-    while (!base_path.empty() && base_path.back() == '/') base_path.pop_back();
-
     HttpRequest request;
     request.method = method;
     // Task ids are validated to [A-Za-z0-9_-] before they get here: nothing to escape.
-    request.path = base_path + "/v2/tasks/" + task_id + "/" + action;
-    request.set_header("Host", http::Origin::parse(endpoint).host_header());
+    request.path = endpoint.base_path() + "/v2/tasks/" + task_id + "/" + action;
+    request.set_header("Host", endpoint.origin.host_header());
     request.set_header("Content-Type", "application/json");
     return request;
 }
@@ -75,11 +70,11 @@ std::string CallResult::describe() const {
     return text;
 }
 
-HttpRequest stop_request(const std::string& endpoint, const std::string& task_id) {
+HttpRequest stop_request(const ServiceUrl& endpoint, const std::string& task_id) {
     return task_request("POST", endpoint, task_id, "stop");
 }
 
-HttpRequest progress_request(const std::string& endpoint, const std::string& task_id) {
+HttpRequest progress_request(const ServiceUrl& endpoint, const std::string& task_id) {
     return task_request("GET", endpoint, task_id, "progress");
 }
 
@@ -93,12 +88,12 @@ CodeArtsCheckClient::CodeArtsCheckClient(const ClientSettings& settings, const a
       sleep_(std::move(sleep)) {}
 
 CallResult CodeArtsCheckClient::stop(const std::string& task_id, const Deadline& deadline) {
-    return call([&](const std::string& endpoint) { return stop_request(endpoint, task_id); }, deadline,
+    return call([&](const ServiceUrl& endpoint) { return stop_request(endpoint, task_id); }, deadline,
                 interpret_stop);
 }
 
 CallResult CodeArtsCheckClient::progress(const std::string& task_id, const Deadline& deadline) {
-    return call([&](const std::string& endpoint) { return progress_request(endpoint, task_id); }, deadline,
+    return call([&](const ServiceUrl& endpoint) { return progress_request(endpoint, task_id); }, deadline,
                 interpret_progress);
 }
 
@@ -106,7 +101,7 @@ CallResult CodeArtsCheckClient::call(const MakeRequest& unsigned_request, const 
                                      const Interpret& interpret) {
     CallResult result;
     // Authorized afresh for every attempt and endpoint: a signature carries its own time and host.
-    const auto authorized = [&](const std::string& endpoint) {
+    const auto authorized = [&](const ServiceUrl& endpoint) {
         HttpRequest request = unsigned_request(endpoint);
         authorizer_.authorize(request);
         return request;

@@ -8,6 +8,7 @@
 
 #include "api/task_api.h"
 #include "auth/authorizer.h"
+#include "core/url.h"
 #include "http/endpoint_list.h"
 #include "http/retry_policy.h"
 #include "http/transport.h"
@@ -17,15 +18,15 @@ namespace ccs::api {
 struct ClientSettings {
     // "https://codearts-check.cn-north-4.myhuaweicloud.com[/base]", then the region's other endpoints,
     // tried when one cannot be reached (http/endpoint_list.h). Not empty.
-    std::vector<std::string> endpoints;
+    std::vector<ServiceUrl> endpoints;
     http::SharedTlsContext tls;  // the run's, shared by every connection
-    http::ProxySettings proxy;   // from HTTPS_PROXY / NO_PROXY, through the Config
+    ProxySetting proxy;          // from HTTPS_PROXY / NO_PROXY, through the Config
     int max_attempts = 4;
 };
 
 // The unsigned requests, as they would be sent (Host and Content-Type set). Also what --dry-run shows.
-HttpRequest stop_request(const std::string& endpoint, const std::string& task_id);
-HttpRequest progress_request(const std::string& endpoint, const std::string& task_id);
+HttpRequest stop_request(const ServiceUrl& endpoint, const std::string& task_id);
+HttpRequest progress_request(const ServiceUrl& endpoint, const std::string& task_id);
 
 class CodeArtsCheckClient final : public TaskApi {
 public:
@@ -43,7 +44,7 @@ private:
     // Judges one answer: success, or an error with its class. Progress answers also get parsed.
     using Interpret = std::function<void(const HttpResponse&, CallResult&)>;
     // The unsigned request for one endpoint.
-    using MakeRequest = std::function<HttpRequest(const std::string& endpoint)>;
+    using MakeRequest = std::function<HttpRequest(const ServiceUrl& endpoint)>;
     CallResult call(const MakeRequest& unsigned_request, const Deadline& deadline,
                     const Interpret& interpret);
 

@@ -18,7 +18,7 @@ bool is_secret(const std::string& value, const std::vector<std::string>& secrets
 void describe(std::ostream& text, const inputs::Config& config, HttpRequest request,
               const auth::Authorizer& authorizer) {
     authorizer.authorize(request);
-    text << "  " << request.method << ' ' << config.endpoints.front() << request.target() << '\n';
+    text << "  " << request.method << ' ' << config.endpoints.front().url << request.target() << '\n';
     for (const auto& header : request.headers) {
         text << "    " << header.name << ": "
              << (is_secret(header.value, authorizer.secrets()) ? "***" : header.value) << '\n';
@@ -28,15 +28,15 @@ void describe(std::ostream& text, const inputs::Config& config, HttpRequest requ
 // Where IAM is, when the credentials need it; nothing is asked of it in a dry run.
 std::string iam_line(const inputs::Config& config) {
     if (!inputs::needs_iam(config.credential)) return "";
-    return "iam endpoint: " + config.iam_endpoint + " (" + config.iam_endpoint_origin +
+    return "iam endpoint: " + config.iam_endpoint->url + " (" + config.iam_endpoint_origin +
            "); in a real run IAM is asked first, values from it are shown as <placeholders>\n";
 }
 
 // "https://a (region cn-north-4)", and the others, tried in turn when one cannot be reached.
 std::string endpoint_line(const inputs::Config& config) {
-    std::string line = "endpoint: " + config.endpoints.front() + " (" + config.endpoint_origin + ")\n";
+    std::string line = "endpoint: " + config.endpoints.front().url + " (" + config.endpoint_origin + ")\n";
     for (std::size_t i = 1; i < config.endpoints.size(); ++i) {
-        line += "  then " + config.endpoints[i] + " when the one before cannot be reached\n";
+        line += "  then " + config.endpoints[i].url + " when the one before cannot be reached\n";
     }
     return line;
 }

@@ -76,7 +76,7 @@ private:
     iam::IamClient& iam() {
         if (!iam_) {
             // IAM and GitHub are reached the way the API is: same trust, same proxy.
-            iam::IamSettings settings{config_.iam_endpoint, network_.tls, network_.proxy, config_.retries};
+            iam::IamSettings settings{*config_.iam_endpoint, network_.tls, network_.proxy, config_.retries};
             iam_ = std::make_unique<iam::IamClient>(settings, log_, sleep_);
         }
         return *iam_;

@@ -6,7 +6,7 @@ Network network_for(const inputs::Config& config) {
     Network network;
     network.tls = std::make_shared<const http::TlsContext>(
         http::TlsOptions{config.ca_file, config.ssl_cert_file, config.ssl_cert_dir});
-    network.proxy = {config.proxy.https_proxy, config.proxy.http_proxy, config.proxy.no_proxy};
+    network.proxy = config.proxy;
     return network;
 }
 

@@ -2,7 +2,7 @@
 // from the configuration and shared by the API's, IAM's and GitHub's connections.
 #pragma once
 
-#include "http/proxy.h"
+#include "core/url.h"
 #include "http/tls_context.h"
 #include "inputs/config.h"
 
@@ -10,7 +10,7 @@ namespace ccs::app {
 
 struct Network {
     http::SharedTlsContext tls;
-    http::ProxySettings proxy;
+    ProxySetting proxy;
 };
 
 Network network_for(const inputs::Config& config);

@@ -20,7 +20,7 @@ bool worth_failing_over(const Exchange& exchange) {
     return false;
 }
 
-EndpointList::EndpointList(std::vector<std::string> urls, SharedTlsContext tls, ProxySettings proxy)
+EndpointList::EndpointList(std::vector<ServiceUrl> urls, SharedTlsContext tls, ProxySetting proxy)
     : tls_(std::move(tls)), proxy_(std::move(proxy)) {
     for (auto& url : urls) endpoints_.push_back({std::move(url), nullptr});
 }
@@ -30,7 +30,7 @@ EndpointList::~EndpointList() = default;
 Connection& EndpointList::connection() {
     Endpoint& endpoint = endpoints_[current_];
     if (!endpoint.connection) {
-        endpoint.connection = std::make_unique<Connection>(Origin::parse(endpoint.url), tls_, proxy_);
+        endpoint.connection = std::make_unique<Connection>(endpoint.url.origin, tls_, proxy_);
     }
     return *endpoint.connection;
 }

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "http/proxy.h"
+#include "core/url.h"
 #include "http/tls_context.h"
 #include "http/transport.h"
 
@@ -22,8 +22,8 @@ bool worth_failing_over(const Exchange& exchange);
 
 class EndpointList {
 public:
-    // `urls` is not empty; each is "https://host[:port][/base]". Connections open when first used.
-    EndpointList(std::vector<std::string> urls, SharedTlsContext tls, ProxySettings proxy);
+    // `urls` is not empty. Connections open when first used.
+    EndpointList(std::vector<ServiceUrl> urls, SharedTlsContext tls, ProxySetting proxy);
     ~EndpointList();
     EndpointList(const EndpointList&) = delete;
     EndpointList& operator=(const EndpointList&) = delete;
@@ -31,20 +31,20 @@ public:
     std::size_t size() const { return endpoints_.size(); }
     // The endpoint to use now: the first, until one could not be reached; then the one after it.
     // It stays where a call last got through, so later calls do not wait on a dead one first.
-    const std::string& url() const { return endpoints_[current_].url; }
+    const ServiceUrl& url() const { return endpoints_[current_].url; }
     Connection& connection();
     // Moves to the next endpoint, after the last back to the first.
     void next() { current_ = (current_ + 1) % endpoints_.size(); }
 
 private:
     struct Endpoint {
-        std::string url;
+        ServiceUrl url;
         std::unique_ptr<Connection> connection;
     };
     std::vector<Endpoint> endpoints_;
     std::size_t current_ = 0;
     SharedTlsContext tls_;
-    ProxySettings proxy_;
+    ProxySetting proxy_;
 };
 
 }  // namespace ccs::http

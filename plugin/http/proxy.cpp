@@ -1,20 +1,13 @@
 #include "http/proxy.h"
 
-#include <Poco/Exception.h>
 #include <Poco/Net/IPAddress.h>
 #include <Poco/NumberParser.h>
 #include <Poco/String.h>
-#include <Poco/StringTokenizer.h>
-#include <Poco/URI.h>
 
 namespace ccs::http {
 namespace {
 
-std::string lower(const std::string& text) {
-    return Poco::toLower(text);
-}
-
-// "[::1]" -> "::1": NO_PROXY entries and hosts may come bracketed.
+// "[::1]" -> "::1": hosts may come bracketed.
 std::string unbracketed(const std::string& host) {
     if (host.size() >= 2 && host.front() == '[' && host.back() == ']') return host.substr(1, host.size() - 2);
     return host;
@@ -23,21 +16,6 @@ std::string unbracketed(const std::string& host) {
 bool ends_with(const std::string& text, const std::string& suffix) {
     return text.size() >= suffix.size() &&
            text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-// Splits "host:port" (or "[v6]:port"); an entry with more than one ':' and no brackets is an IPv6 address.
-void split_port(const std::string& entry, std::string& host, std::optional<std::uint16_t>& port) {
-    host = entry;
-    port.reset();
-    const auto colon = entry.rfind(':');
-    if (colon == std::string::npos) return;
-    const bool bracketed = entry.front() == '[';
-    if (!bracketed && entry.find(':') != colon) return;  // bare IPv6
-    if (bracketed && entry[colon - 1] != ']') return;
-    unsigned number = 0;
-    if (!Poco::NumberParser::tryParseUnsigned(entry.substr(colon + 1), number) || number > 65535) return;
-    host = entry.substr(0, colon);
-    port = static_cast<std::uint16_t>(number);
 }
 
 bool in_cidr(const Poco::Net::IPAddress& address, const std::string& cidr) {
@@ -55,12 +33,9 @@ bool in_cidr(const Poco::Net::IPAddress& address, const std::string& cidr) {
     return (address & mask) == (network & mask);
 }
 
-bool entry_matches(const std::string& raw_entry, const std::string& host, std::uint16_t port) {
-    std::string entry_host;
-    std::optional<std::uint16_t> entry_port;
-    split_port(lower(raw_entry), entry_host, entry_port);
-    if (entry_port && *entry_port != port) return false;
-    entry_host = unbracketed(entry_host);
+bool entry_matches(const NoProxyEntry& entry, const std::string& host, std::uint16_t port) {
+    if (entry.port && *entry.port != port) return false;
+    std::string entry_host = entry.host;
     if (entry_host == "*") return true;
 
     Poco::Net::IPAddress address;
@@ -78,47 +53,18 @@ bool entry_matches(const std::string& raw_entry, const std::string& host, std::u
 
 }  // namespace
 
-ProxyServer parse_proxy(const std::string& url) {
-    const std::string with_scheme = url.find("://") == std::string::npos ? "http://" + url : url;
-    Poco::URI uri;
-    try {
-        uri = Poco::URI(with_scheme);
-    } catch (const Poco::SyntaxException&) {
-        throw Poco::SyntaxException("not a proxy URL");
-    }
-    if (lower(uri.getScheme()) != "http") {
-        throw Poco::SyntaxException("only http:// proxies are supported, not " + uri.getScheme() + "://");
-    }
-    if (uri.getHost().empty()) throw Poco::SyntaxException("the proxy URL has no host");
-    const std::string path = uri.getPath();
-    if ((!path.empty() && path != "/") || !uri.getRawQuery().empty() || !uri.getFragment().empty()) {
-        throw Poco::SyntaxException("a proxy URL is scheme://host:port, without a path");
-    }
-    ProxyServer proxy;
-    proxy.host = uri.getHost();
-    proxy.port = uri.getPort();
-    // Split before decoding: an encoded ':' (%3A) belongs to the part it is in.
-    const std::string user_info = uri.getUserInfo();
-    const auto colon = user_info.find(':');
-    Poco::URI::decode(user_info.substr(0, colon), proxy.username);
-    if (colon != std::string::npos) Poco::URI::decode(user_info.substr(colon + 1), proxy.password);
-    return proxy;
-}
-
-bool bypasses_proxy(const std::string& host, std::uint16_t port, const std::string& no_proxy) {
-    const std::string name = lower(unbracketed(host));
-    const Poco::StringTokenizer entries(
-        no_proxy, ", \t", Poco::StringTokenizer::TOK_IGNORE_EMPTY | Poco::StringTokenizer::TOK_TRIM);
-    for (const auto& entry : entries) {
+bool bypasses_proxy(const std::string& host, std::uint16_t port, const std::vector<NoProxyEntry>& no_proxy) {
+    const std::string name = Poco::toLower(unbracketed(host));
+    for (const auto& entry : no_proxy) {
         if (entry_matches(entry, name, port)) return true;
     }
     return false;
 }
 
-std::optional<ProxyServer> proxy_for(const Origin& origin, const ProxySettings& settings) {
-    const std::string& url = origin.secure() ? settings.https_proxy : settings.http_proxy;
-    if (url.empty() || bypasses_proxy(origin.host, origin.port, settings.no_proxy)) return std::nullopt;
-    return parse_proxy(url);
+std::optional<ProxyServer> proxy_for(const Origin& origin, const ProxySetting& setting) {
+    const std::optional<ProxyServer>& proxy = origin.secure() ? setting.https : setting.http;
+    if (!proxy || bypasses_proxy(origin.host, origin.port, setting.no_proxy)) return std::nullopt;
+    return proxy;
 }
 
 }  // namespace ccs::http

@@ -49,14 +49,23 @@ bool worth_retrying(TransportErrorKind kind) {
     return false;
 }
 
+int exchange_with_retries(const Send& send, const RetryPolicy& policy, const Deadline& deadline,
+                          const MakeRequest& make_request, const IsTransient& is_transient,
+                          const NoteAttempt& note, const Sleep& sleep) {
+    const SendAttempt attempt = [&](const Deadline& attempt_deadline, HttpRequest& sent) {
+        sent = make_request();
+        return send(sent, attempt_deadline);
+    };
+    return run_attempts(policy, deadline, attempt, is_transient, note, sleep);
+}
+
 int exchange_with_retries(Connection& connection, const RetryPolicy& policy, const Deadline& deadline,
                           const MakeRequest& make_request, const IsTransient& is_transient,
                           const NoteAttempt& note, const Sleep& sleep) {
-    const SendAttempt send = [&](const Deadline& attempt_deadline, HttpRequest& sent) {
-        sent = make_request();
-        return connection.send(sent, attempt_deadline);
+    const Send send = [&connection](const HttpRequest& request, const Deadline& attempt_deadline) {
+        return connection.send(request, attempt_deadline);
     };
-    return run_attempts(policy, deadline, send, is_transient, note, sleep);
+    return exchange_with_retries(send, policy, deadline, make_request, is_transient, note, sleep);
 }
 
 int exchange_with_retries(EndpointList& endpoints, const RetryPolicy& policy, const Deadline& deadline,
@@ -67,9 +76,9 @@ int exchange_with_retries(EndpointList& endpoints, const RetryPolicy& policy, co
             sent = make_request(endpoints.url());
             Exchange exchange = endpoints.connection().send(sent, attempt_deadline);
             if (tried == endpoints.size() || !worth_failing_over(exchange)) return exchange;
-            const std::string from = endpoints.url();
+            const std::string from = endpoints.url().url;
             endpoints.next();
-            if (note_failover) note_failover(Failover{from, exchange, endpoints.url()});
+            if (note_failover) note_failover(Failover{from, exchange, endpoints.url().url});
         }
     };
     return run_attempts(policy, deadline, send, is_transient, note, sleep);

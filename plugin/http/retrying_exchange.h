@@ -1,7 +1,8 @@
-// One call's attempts over one connection: a fresh request for each attempt (a signature carries its
-// own time), the answer judged by the caller, another attempt while the caller calls the failure
-// transient and the policy and the deadline leave room. Shared by every client (the CodeArts Check
-// API, IAM, the GitHub id-token service), so they all retry the same way.
+// One call's attempts: a fresh request for each attempt (a signature carries its own time), sent by
+// the function it is given (a connection's send; a stand-in in tests), the answer judged by the
+// caller, another attempt while the caller calls the failure transient and the policy and the
+// deadline leave room. Shared by every client (the CodeArts Check API, IAM, the GitHub id-token
+// service), so they all retry the same way.
 #pragma once
 
 #include <chrono>
@@ -10,6 +11,7 @@
 
 #include "core/deadline.h"
 #include "core/http_message.h"
+#include "core/url.h"
 #include "http/endpoint_list.h"
 #include "http/retry_policy.h"
 #include "http/transport.h"
@@ -25,6 +27,8 @@ struct Attempt {
 };
 
 using MakeRequest = std::function<HttpRequest()>;
+// Sends one request within the deadline it is given and returns the answer, or why there is none.
+using Send = std::function<Exchange(const HttpRequest& request, const Deadline& deadline)>;
 // Whether this exchange failed in a way worth another attempt (false: success, or a final failure).
 using IsTransient = std::function<bool(const Exchange&)>;
 using NoteAttempt = std::function<void(const Attempt&)>;
@@ -44,10 +48,16 @@ struct Failover {
 };
 using NoteFailover = std::function<void(const Failover&)>;
 // The request for one endpoint (its Host header, its base path, a signature over both).
-using MakeRequestFor = std::function<HttpRequest(const std::string& endpoint_url)>;
+using MakeRequestFor = std::function<HttpRequest(const ServiceUrl& endpoint)>;
 
-// Returns the number of attempts made (at least 1). The Retry-After header of an answer, when given
-// in seconds, is the least wait before the next attempt.
+// Returns the number of attempts made (at least 1). Each attempt gets part of the time left
+// (RetryPolicy::attempt_budget); the Retry-After header of an answer, when given in seconds, is the
+// least wait before the next attempt.
+int exchange_with_retries(const Send& send, const RetryPolicy& policy, const Deadline& deadline,
+                          const MakeRequest& make_request, const IsTransient& is_transient,
+                          const NoteAttempt& note, const Sleep& sleep = {});
+
+// The same over one connection.
 int exchange_with_retries(Connection& connection, const RetryPolicy& policy, const Deadline& deadline,
                           const MakeRequest& make_request, const IsTransient& is_transient,
                           const NoteAttempt& note, const Sleep& sleep = {});

@@ -173,7 +173,7 @@ void initialize_transport() {
     Poco::Net::initializeSSL();
 }
 
-Connection::Connection(Origin origin, SharedTlsContext tls, const ProxySettings& proxy)
+Connection::Connection(Origin origin, SharedTlsContext tls, const ProxySetting& proxy)
     : origin_(std::move(origin)),
       // None given: the system store alone.
       tls_(tls ? std::move(tls) : std::make_shared<const TlsContext>(TlsOptions{})),

@@ -15,7 +15,7 @@
 
 #include "core/deadline.h"
 #include "core/http_message.h"
-#include "http/origin.h"
+#include "core/url.h"
 #include "http/proxy.h"
 #include "http/tls_context.h"
 
@@ -69,7 +69,7 @@ constexpr std::size_t max_response_body = std::size_t{1024} * 1024;
 class Connection {
 public:
     // `tls` is the run's shared context; only https origins use it.
-    Connection(Origin origin, SharedTlsContext tls, const ProxySettings& proxy = {});
+    Connection(Origin origin, SharedTlsContext tls, const ProxySetting& proxy = {});
     ~Connection();
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;

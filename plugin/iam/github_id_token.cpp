@@ -4,7 +4,6 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/URI.h>
 
-#include "http/origin.h"
 #include "iam/iam_requests.h"
 
 namespace ccs::iam {
@@ -33,31 +32,29 @@ std::optional<std::string> id_token_value(const std::string& body) {
 }  // namespace
 
 HttpRequest github_id_token_http_request(const GitHubIdTokenRequest& request) {
-    const Poco::URI uri(request.request_url);
+    const ServiceUrl& url = request.request_url;
     HttpRequest http_request;
     http_request.method = "GET";
-    const std::string path = http::request_path_of(request.request_url);
-    http_request.path = path.empty() ? "/" : path;
-    http_request.query = uri.getRawQuery();
+    http_request.path = url.path.empty() ? "/" : url.path;
+    http_request.query = url.query;
     if (!request.audience.empty()) {
         std::string audience;
         Poco::URI::encode(request.audience, "!#$&'()*+,/:;=?@[]", audience);
         http_request.query += (http_request.query.empty() ? "" : "&") + std::string("audience=") + audience;
     }
-    http_request.set_header("Host", http::Origin::parse(request.request_url).host_header());
+    http_request.set_header("Host", url.origin.host_header());
     http_request.set_header("Authorization", "Bearer " + request.request_token);
     http_request.set_header("Accept", "application/json");
     return http_request;
 }
 
 Result<std::string> request_github_id_token(const GitHubIdTokenRequest& request,
-                                            const http::SharedTlsContext& tls,
-                                            const http::ProxySettings& proxy, int max_attempts,
-                                            const Deadline& deadline, const Log& log,
+                                            const http::SharedTlsContext& tls, const ProxySetting& proxy,
+                                            int max_attempts, const Deadline& deadline, const Log& log,
                                             const http::Sleep& sleep) {
     const HttpRequest http_request = github_id_token_http_request(request);
     const std::string call = "GET " + http_request.path;
-    http::Connection connection(http::Origin::parse(request.request_url), tls, proxy);
+    http::Connection connection(request.request_url.origin, tls, proxy);
     ServiceCaller caller(kService, connection, max_attempts, log, sleep);
     const CallOutcome outcome = caller.call(
         call, [&http_request] { return http_request; }, deadline);

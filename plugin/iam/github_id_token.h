@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/deadline.h"
+#include "core/url.h"
 #include "http/transport.h"
 #include "iam/iam_failure.h"
 #include "iam/service_call.h"
@@ -12,7 +13,7 @@
 namespace ccs::iam {
 
 struct GitHubIdTokenRequest {
-    std::string request_url;    // $ACTIONS_ID_TOKEN_REQUEST_URL (it already has a query)
+    ServiceUrl request_url;     // $ACTIONS_ID_TOKEN_REQUEST_URL (it already has a query)
     std::string request_token;  // $ACTIONS_ID_TOKEN_REQUEST_TOKEN, sent as Bearer
     std::string audience;       // the token's aud; empty: GitHub's default
 };
@@ -23,9 +24,9 @@ HttpRequest github_id_token_http_request(const GitHubIdTokenRequest& request);
 
 // The id token, or why there is none. The request URL's query holds no secret, but it is not logged
 // either: only its path is.
-Result<std::string> request_github_id_token(const GitHubIdTokenRequest& request, const http::SharedTlsContext& tls,
-                                            const http::ProxySettings& proxy, int max_attempts,
-                                            const Deadline& deadline, const Log& log,
+Result<std::string> request_github_id_token(const GitHubIdTokenRequest& request,
+                                            const http::SharedTlsContext& tls, const ProxySetting& proxy,
+                                            int max_attempts, const Deadline& deadline, const Log& log,
                                             const http::Sleep& sleep = {});
 
 }  // namespace ccs::iam

@@ -1,7 +1,5 @@
 #include "iam/iam_client.h"
 
-#include "http/origin.h"
-
 namespace ccs::iam {
 
 namespace {
@@ -30,7 +28,7 @@ Result<std::string> one_project(const std::vector<Project>& listed, const std::s
 
 IamClient::IamClient(const IamSettings& settings, Log log, http::Sleep sleep)
     : settings_(settings),
-      connection_(http::Origin::parse(settings.endpoint), settings.tls, settings.proxy),
+      connection_(settings.endpoint.origin, settings.tls, settings.proxy),
       caller_(kIam, connection_, settings.max_attempts, std::move(log), std::move(sleep)) {}
 
 Result<std::string> IamClient::subject_token_call(const std::string& call, const HttpRequest& request,

@@ -7,6 +7,7 @@
 
 #include "auth/authorizer.h"
 #include "core/deadline.h"
+#include "core/url.h"
 #include "http/transport.h"
 #include "iam/iam_failure.h"
 #include "iam/iam_requests.h"
@@ -15,9 +16,9 @@
 namespace ccs::iam {
 
 struct IamSettings {
-    std::string endpoint;  // "https://iam.cn-north-4.myhuaweicloud.com"
+    ServiceUrl endpoint;         // "https://iam.cn-north-4.myhuaweicloud.com"
     http::SharedTlsContext tls;  // the run's, shared with the API's connections
-    http::ProxySettings proxy;  // as for the API: HTTPS_PROXY / NO_PROXY, through the Config
+    ProxySetting proxy;          // as for the API: HTTPS_PROXY / NO_PROXY, through the Config
     int max_attempts = 4;
 };
 

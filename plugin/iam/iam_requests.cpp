@@ -8,8 +8,6 @@
 #include <algorithm>
 #include <sstream>
 
-#include "http/origin.h"
-
 namespace ccs::iam {
 
 namespace {
@@ -20,17 +18,11 @@ using Poco::JSON::Object;
 // IAM documents this content type for its JSON bodies.
 constexpr char kJsonContentType[] = "application/json;charset=utf8";
 
-std::string base_path(const std::string& endpoint) {
-    std::string path = http::request_path_of(endpoint);
-    while (!path.empty() && path.back() == '/') path.pop_back();
-    return path;
-}
-
-HttpRequest iam_request(const std::string& method, const std::string& endpoint, const std::string& path) {
+HttpRequest iam_request(const std::string& method, const ServiceUrl& endpoint, const std::string& path) {
     HttpRequest request;
     request.method = method;
-    request.path = base_path(endpoint) + path;
-    request.set_header("Host", http::Origin::parse(endpoint).host_header());
+    request.path = endpoint.base_path() + path;
+    request.set_header("Host", endpoint.origin.host_header());
     return request;
 }
 
@@ -94,14 +86,14 @@ bool fit_for_header(const std::string& value) {
     });
 }
 
-HttpRequest password_token_request(const std::string& endpoint, const PasswordLogin& login) {
+HttpRequest password_token_request(const ServiceUrl& endpoint, const PasswordLogin& login) {
     HttpRequest request = iam_request("POST", endpoint, "/v3/auth/tokens");
     request.set_header("Content-Type", kJsonContentType);
     request.body = compact(password_auth(login));
     return request;
 }
 
-HttpRequest federation_token_request(const std::string& endpoint, const std::string& idp_id,
+HttpRequest federation_token_request(const ServiceUrl& endpoint, const std::string& idp_id,
                                      const std::string& id_token) {
     // The idp id is checked to be [A-Za-z0-9_-] before it gets here: nothing to escape.
     HttpRequest request = iam_request(
@@ -110,7 +102,7 @@ HttpRequest federation_token_request(const std::string& endpoint, const std::str
     return request;
 }
 
-HttpRequest security_token_request(const std::string& endpoint, const std::string& unscoped_token,
+HttpRequest security_token_request(const ServiceUrl& endpoint, const std::string& unscoped_token,
                                    int duration_seconds) {
     HttpRequest request = iam_request("POST", endpoint, "/v3.0/OS-CREDENTIAL/securitytokens");
     request.set_header("Content-Type", kJsonContentType);
@@ -124,7 +116,7 @@ HttpRequest security_token_request(const std::string& endpoint, const std::strin
     return request;
 }
 
-HttpRequest projects_request(const std::string& endpoint, const std::string& region) {
+HttpRequest projects_request(const ServiceUrl& endpoint, const std::string& region) {
     HttpRequest request = iam_request("GET", endpoint, "/v3/projects");
     std::string name;
     Poco::URI::encode(region, "", name);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/http_message.h"
+#include "core/url.h"
 
 namespace ccs::iam {
 
@@ -36,13 +37,13 @@ struct Project {
 
 // Each request with its Host header (and Content-Type where it has a body); `endpoint` is the IAM
 // URL ("https://iam.cn-north-4.myhuaweicloud.com[/base]").
-HttpRequest password_token_request(const std::string& endpoint, const PasswordLogin& login);
-HttpRequest federation_token_request(const std::string& endpoint, const std::string& idp_id,
+HttpRequest password_token_request(const ServiceUrl& endpoint, const PasswordLogin& login);
+HttpRequest federation_token_request(const ServiceUrl& endpoint, const std::string& idp_id,
                                      const std::string& id_token);
-HttpRequest security_token_request(const std::string& endpoint, const std::string& unscoped_token,
+HttpRequest security_token_request(const ServiceUrl& endpoint, const std::string& unscoped_token,
                                    int duration_seconds);
 // Unsigned: the caller signs it with the AK/SK whose project it looks up.
-HttpRequest projects_request(const std::string& endpoint, const std::string& region);
+HttpRequest projects_request(const ServiceUrl& endpoint, const std::string& region);
 
 // The X-Subject-Token of a token answer, when it has one usable as a header value.
 std::optional<std::string> subject_token(const HttpResponse& response);

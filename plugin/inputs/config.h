@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/ci_kind.h"
+#include "core/url.h"
 #include "inputs/credential_kinds.h"
 #include "inputs/guard_state.h"
 
@@ -25,23 +26,14 @@ enum class Mode {
     Post,   // GitHub: the guard's post run (argv[0] codearts-check-stop-post, or `post`)
 };
 
-// The proxy the environment names, as curl reads it: https_proxy / HTTPS_PROXY for https endpoints,
-// http_proxy / HTTP_PROXY for http ones, no_proxy / NO_PROXY for the hosts reached directly
-// (lower case first). Checked: an http:// proxy URL (or host:port).
-struct ProxyConfig {
-    std::string https_proxy;
-    std::string http_proxy;
-    std::string no_proxy;
-    std::vector<std::string> passwords;  // the proxy URLs' passwords, if any: secrets
-};
-
 struct Config {
     Mode mode = Mode::Stop;
     std::vector<std::string> task_ids;  // validated, duplicates removed, in first-seen order
 
     // "https://codearts-check.cn-north-4.myhuaweicloud.com" (no trailing '/'), then any other endpoint
     // of the region, tried in order when one cannot be connected to (http/endpoint_list.h). Never empty.
-    std::vector<std::string> endpoints;
+    // Parsed and checked once (inputs/endpoint.h): requests take their origin and base path as they are.
+    std::vector<ServiceUrl> endpoints;
     std::string endpoint_origin;  // why these: "region cn-north-4" or "--endpoint"
     std::string region;           // may be empty when --endpoint is given
 
@@ -49,14 +41,16 @@ struct Config {
     std::string credential_origin;  // the input that decided it: "--token", "INPUT_AK", "HUAWEICLOUD_SDK_AK"
     std::string credential_why;     // for --dry-run: which kind, from which inputs, what was ignored
     std::vector<std::string> other_secrets;  // secrets given for kinds not chosen: masked all the same
-    std::string iam_endpoint;                // "https://iam.<region>.myhuaweicloud.com" or --iam-endpoint
+    std::optional<ServiceUrl> iam_endpoint;  // "https://iam.<region>.myhuaweicloud.com" or --iam-endpoint
     std::string iam_endpoint_origin;         // "region cn-north-4" or "--iam-endpoint"; empty with no IAM URL
 
     std::string ca_file;        // extra trusted CA bundle (PEM), empty for the system store
     std::string ssl_cert_file;  // SSL_CERT_FILE: a bundle read in place of the system's, as OpenSSL does
     std::string ssl_cert_dir;   // SSL_CERT_DIR: hashed directories searched in place of the system's
     bool allow_insecure_http = false;  // http:// endpoints beyond loopback
-    ProxyConfig proxy;                 // from HTTPS_PROXY / HTTP_PROXY / NO_PROXY
+    // From https_proxy / HTTPS_PROXY, http_proxy / HTTP_PROXY and no_proxy / NO_PROXY, lower case first,
+    // as curl reads them; parsed and checked once (inputs/proxy_environment.h).
+    ProxySetting proxy;
     // Tasks stopped at once, 1..64. Workers share one TLS context, so one per task is cheap; a
     // cancelled CI has seconds, and tasks stopped one after another would not fit in them.
     int concurrency = 64;

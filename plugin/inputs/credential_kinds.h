@@ -8,6 +8,8 @@
 #include <variant>
 #include <vector>
 
+#include "core/url.h"
+
 namespace ccs::inputs {
 
 // An IAM token, sent as X-Auth-Token.
@@ -33,7 +35,7 @@ struct PasswordCredential {
 
 // Where a GitHub Actions job gets its OIDC id token (permissions: id-token: write).
 struct GitHubIdTokenSource {
-    std::string request_url;    // ACTIONS_ID_TOKEN_REQUEST_URL
+    ServiceUrl request_url;     // ACTIONS_ID_TOKEN_REQUEST_URL, parsed and checked
     std::string request_token;  // ACTIONS_ID_TOKEN_REQUEST_TOKEN, a secret
     std::string audience;       // --audience; empty: GitHub's default
 };

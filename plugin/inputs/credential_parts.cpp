@@ -4,10 +4,8 @@
 #include <fstream>
 #include <sstream>
 
-#include <Poco/Exception.h>
-#include <Poco/URI.h>
-
 #include "core/uri_grammar.h"
+#include "core/url.h"
 #include "inputs/endpoint.h"
 #include "inputs/files.h"
 #include "inputs/option_table.h"
@@ -91,18 +89,16 @@ const std::string* variable(const Environment& env, const std::string& name) {
 }
 
 // The URL the runner gives is https (http only for loopback, for tests); it already has a query.
-std::string checked_request_url(const std::string& url) {
+ServiceUrl checked_request_url(const std::string& url) {
     const char* name = "ACTIONS_ID_TOKEN_REQUEST_URL";
     if (const auto problem = url_smuggling(url)) {
         throw InvalidInput(std::string(name) + ": cannot be sent as it is: it " + *problem +
                            " (the URL is not shown)");
     }
     try {
-        const Poco::URI uri(url);
-        const bool https = uri.getScheme() == "https";
-        const bool loopback_http = uri.getScheme() == "http" && is_loopback_host(uri.getHost());
-        if ((https || loopback_http) && !uri.getHost().empty() && uri.getUserInfo().empty()) return url;
-    } catch (const Poco::Exception&) {
+        ServiceUrl parsed = parse_service_url(url);
+        if (parsed.origin.secure() || is_loopback_host(parsed.origin.host)) return parsed;
+    } catch (const UrlError&) {
     }
     throw InvalidInput(std::string(name) + ": not an https URL (not shown)");
 }

@@ -115,7 +115,7 @@ void apply_iam_endpoint(const RawInputs& raw, Config& config) {
         config.iam_endpoint = checked_endpoint(*given, config.allow_insecure_http);
         config.iam_endpoint_origin = given->origin;
     } else if (!config.region.empty()) {
-        config.iam_endpoint = "https://iam." + config.region + ".myhuaweicloud.com";
+        config.iam_endpoint = parse_service_url("https://iam." + config.region + ".myhuaweicloud.com");
         config.iam_endpoint_origin = "region " + config.region;
     }
 }
@@ -131,7 +131,7 @@ std::string project_id_of(const Credential& credential) {
 // to be found (or, for a password, scoped) by it.
 void check_iam_reachable(const GivenKind& chosen, const Config& config) {
     if (!needs_iam(config.credential)) return;
-    if (config.iam_endpoint.empty()) {
+    if (!config.iam_endpoint) {
         throw InvalidInput(chosen.described() + " needs IAM: set " + all_names("region") + " or " +
                            all_names("iam-endpoint"));
     }
@@ -148,7 +148,7 @@ std::string project_line(const RawInputs& raw, const Config& config) {
     if (std::holds_alternative<PasswordCredential>(config.credential)) {
         return "\n  project: the token is scoped to the project named " + config.region;
     }
-    return "\n  project id: looked up once from IAM (GET " + config.iam_endpoint +
+    return "\n  project id: looked up once from IAM (GET " + config.iam_endpoint->url +
            "/v3/projects?name=" + config.region + "), since none is given";
 }
 
@@ -162,11 +162,11 @@ std::string kind_line(const Config& config) {
     }
     if (const auto* password = std::get_if<PasswordCredential>(&credential)) {
         return "the password of IAM user " + password->username + " (domain " + password->domain +
-               "), exchanged for a token at IAM (POST " + config.iam_endpoint + "/v3/auth/tokens)";
+               "), exchanged for a token at IAM (POST " + config.iam_endpoint->url + "/v3/auth/tokens)";
     }
     if (const auto* oidc = std::get_if<OidcCredential>(&credential)) {
         return "OIDC federation through identity provider " + oidc->idp_id + ": the id token from " +
-               oidc->id_token_origin + " is exchanged at IAM (" + config.iam_endpoint +
+               oidc->id_token_origin + " is exchanged at IAM (" + config.iam_endpoint->url +
                ") for an unscoped token, and that for temporary AK/SK";
     }
     return "an IAM token, sent as X-Auth-Token";

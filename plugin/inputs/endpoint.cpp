@@ -3,13 +3,12 @@
 #include <algorithm>
 #include <cctype>
 
-#include <Poco/Exception.h>
 #include <Poco/NumberParser.h>
 #include <Poco/String.h>
 #include <Poco/StringTokenizer.h>
-#include <Poco/URI.h>
 
 #include "core/uri_grammar.h"
+#include "core/url.h"
 #include "inputs/option_table.h"
 #include "inputs/text.h"
 
@@ -73,29 +72,25 @@ void check_characters(const GivenValue& given) {
     if (url.find('#') != std::string::npos) refuse(given, "must not have a fragment ('#')");
 }
 
-Poco::URI parsed_uri(const GivenValue& given) {
+// The one service URL parser's reasons, worded for this input.
+ServiceUrl parsed_endpoint(const GivenValue& given, bool allow_insecure_http) {
+    ServiceUrl url;
     try {
-        return Poco::URI(given.value());
-    } catch (const Poco::Exception&) {
-        refuse(given, "is not a URL");
+        url = parse_service_url(given.value());
+    } catch (const UrlError& error) {
+        if (error.problem() == UrlError::Problem::UserInfo) {
+            // Not quoted: what is before the '@' is likely a password.
+            throw InvalidInput(given.origin + ": the URL must not hold a user name or password (not shown)");
+        }
+        refuse(given, error.message());
     }
-    return Poco::URI();  // not reached: refuse() throws
-}
-
-void check_uri(const GivenValue& given, const Poco::URI& uri, bool allow_insecure_http) {
-    const std::string scheme = uri.getScheme();
-    if (scheme != "https" && scheme != "http") refuse(given, "must start with https://");
-    if (uri.getHost().empty()) refuse(given, "has no host");
-    if (!uri.getUserInfo().empty()) {
-        // Not quoted: what is before the '@' is likely a password.
-        throw InvalidInput(given.origin + ": the URL must not hold a user name or password (not shown)");
-    }
-    if (scheme == "http" && !allow_insecure_http && !is_loopback_host(uri.getHost())) {
+    if (!url.origin.secure() && !allow_insecure_http && !is_loopback_host(url.origin.host)) {
         refuse(given,
                "uses http, which is allowed only for loopback (127.0.0.1, ::1, localhost); use https, or "
                "set " +
                    all_names("allow-insecure-http") + " if you must send the credentials unencrypted");
     }
+    return url;
 }
 
 std::string checked_region(const GivenValue& given, bool must_be_known) {
@@ -116,15 +111,15 @@ const std::string* override_value(const std::string& variable, const Environment
 }
 
 // "https://a,https://b": each one checked as --endpoint is; blank items (a trailing comma) skipped.
-std::vector<std::string> override_endpoints(const std::string& variable, const std::string& value,
-                                            bool allow_insecure_http) {
-    std::vector<std::string> urls;
+std::vector<ServiceUrl> override_endpoints(const std::string& variable, const std::string& value,
+                                           bool allow_insecure_http) {
+    std::vector<ServiceUrl> urls;
     const Poco::StringTokenizer items(
         value, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
     for (const auto& item : items) {
-        const std::string url =
-            checked_endpoint(GivenValue{variable, {item}, Source::Sdk}, allow_insecure_http);
-        if (std::find(urls.begin(), urls.end(), url) == urls.end()) urls.push_back(url);
+        ServiceUrl url = checked_endpoint(GivenValue{variable, {item}, Source::Sdk}, allow_insecure_http);
+        const auto same = [&url](const ServiceUrl& other) { return other.url == url.url; };
+        if (std::none_of(urls.begin(), urls.end(), same)) urls.push_back(std::move(url));
     }
     if (urls.size() > kMaxEndpoints) {
         throw InvalidInput(variable + ": " + std::to_string(urls.size()) + " endpoints; at most " +
@@ -144,7 +139,7 @@ void choose_region_endpoints(const GivenValue& region, const Environment& env, b
         choice.urls = override_endpoints(variable, *value, allow_insecure_http);
         choice.origin = "region " + choice.region + ", endpoints from " + variable;
     } else {
-        choice.urls = region_endpoints(choice.region);
+        for (const auto& url : region_endpoints(choice.region)) choice.urls.push_back(parse_service_url(url));
         choice.origin = "region " + choice.region;
     }
 }
@@ -181,13 +176,12 @@ bool is_loopback_host(const std::string& host) {
     return Poco::icompare(host, "localhost") == 0 || host == "::1" || is_ipv4_loopback(host);
 }
 
-std::string checked_endpoint(const GivenValue& given, bool allow_insecure_http) {
+ServiceUrl checked_endpoint(const GivenValue& given, bool allow_insecure_http) {
     check_characters(given);
-    check_uri(given, parsed_uri(given), allow_insecure_http);
+    ServiceUrl url = parsed_endpoint(given, allow_insecure_http);
     if (const auto problem = url_smuggling(given.value()))
         refuse(given, "cannot be sent as it is: it " + *problem);
-    std::string url = given.value();
-    while (!url.empty() && url.back() == '/') url.pop_back();
+    while (!url.url.empty() && url.url.back() == '/') url.url.pop_back();
     return url;
 }
 

@@ -5,14 +5,15 @@
 #include <string>
 #include <vector>
 
+#include "core/url.h"
 #include "inputs/raw_inputs.h"
 
 namespace ccs::inputs {
 
 struct EndpointChoice {
-    std::vector<std::string> urls;  // in the order to try them (see http/endpoint_list.h); no trailing '/'
-    std::string origin;             // "region cn-north-4", or where the endpoint came from: "--endpoint"
-    std::string region;             // empty when not given
+    std::vector<ServiceUrl> urls;  // in the order to try them (see http/endpoint_list.h); no trailing '/'
+    std::string origin;            // "region cn-north-4", or where the endpoint came from: "--endpoint"
+    std::string region;            // empty when not given
 };
 
 // The regions every SDK lists, in their order.
@@ -30,9 +31,9 @@ std::string region_override_variable(const std::string& region);
 bool is_loopback_host(const std::string& host);
 
 // An absolute http(s) URL with a host and no query, fragment or user info; http for loopback only,
-// unless `allow_insecure_http` (--allow-insecure-http). Returns it without trailing '/'. Throws
-// InvalidInput naming given.origin.
-std::string checked_endpoint(const GivenValue& given, bool allow_insecure_http = false);
+// unless `allow_insecure_http` (--allow-insecure-http). Returns it parsed, its text without trailing
+// '/'. Throws InvalidInput naming given.origin.
+ServiceUrl checked_endpoint(const GivenValue& given, bool allow_insecure_http = false);
 
 // --endpoint wins over --region. With an endpoint the region is optional and need not be one of the
 // known ones (a private deployment may have its own), but it must still look like a region name.

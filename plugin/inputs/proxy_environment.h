@@ -8,6 +8,6 @@
 namespace ccs::inputs {
 
 // Throws InvalidInput naming the variable; the message never shows the URL's password.
-ProxyConfig proxy_from_environment(const Environment& env);
+ProxySetting proxy_from_environment(const Environment& env);
 
 }  // namespace ccs::inputs

@@ -50,15 +50,15 @@ void check_config(const ccs::inputs::Config& config) {
     for (const auto& id : config.task_ids) require(valid_task_id(id), "task ids are [A-Za-z0-9_-]{1,32}");
     require(!config.endpoints.empty(), "there is an endpoint");
     for (const auto& endpoint : config.endpoints) {
-        require(!has_line_break(endpoint), "the endpoint holds no line break");
-        require(endpoint.find(' ') == std::string::npos, "the endpoint holds no space");
+        require(!has_line_break(endpoint.url), "the endpoint holds no line break");
+        require(endpoint.url.find(' ') == std::string::npos, "the endpoint holds no space");
     }
     // The secrets the run sends are checked like any input. Those of kinds not chosen are only masked,
     // whatever they hold (a multi-line one line by line, as GitHub needs): a line break there is no
     // error of this run's inputs (a case this fuzzer found).
     for (const auto& secret : ccs::inputs::secrets_of(config.credential))
         require(!has_line_break(secret), "the chosen credential's secrets hold no line break");
-    for (const auto& password : config.proxy.passwords)
+    for (const auto& password : config.proxy.passwords())
         require(!has_line_break(password), "proxy passwords hold no line break");
     require(config.concurrency >= 1 && config.concurrency <= 64, "concurrency is 1..64");
     require(config.retries >= 1 && config.retries <= 10, "retries are 1..10");

@@ -35,13 +35,15 @@ TEST_CASE("an answer, a failure after connecting, a timeout or an unsendable req
 }
 
 TEST_CASE("endpoints are tried in their order, after the last the first again") {
-    EndpointList endpoints({"https://a.example", "https://b.example:8443/base"}, nullptr, {});
+    EndpointList endpoints(
+        {ccs::parse_service_url("https://a.example"), ccs::parse_service_url("https://b.example:8443/base")},
+        nullptr, {});
     CHECK(endpoints.size() == 2);
-    CHECK(endpoints.url() == "https://a.example");
+    CHECK(endpoints.url().url == "https://a.example");
     CHECK(endpoints.connection().origin().host == "a.example");
     endpoints.next();
-    CHECK(endpoints.url() == "https://b.example:8443/base");
+    CHECK(endpoints.url().url == "https://b.example:8443/base");
     CHECK(endpoints.connection().origin().port == 8443);
     endpoints.next();
-    CHECK(endpoints.url() == "https://a.example");
+    CHECK(endpoints.url().url == "https://a.example");
 }

@@ -15,7 +15,8 @@ using namespace ccs::iam;
 
 namespace {
 
-const std::string endpoint = "https://iam.cn-north-4.myhuaweicloud.com";
+const std::string endpoint_url = "https://iam.cn-north-4.myhuaweicloud.com";
+const ccs::ServiceUrl endpoint = ccs::parse_service_url(endpoint_url);
 
 Poco::JSON::Object::Ptr json(const std::string& text) {
     Poco::JSON::Parser parser;
@@ -53,7 +54,8 @@ TEST_CASE("the password request: the documented body, scoped by project id or by
 }
 
 TEST_CASE("federation and temporary keys: the id token as Bearer, the unscoped token as X-Auth-Token") {
-    const HttpRequest federation = federation_token_request(endpoint + "/base/", "gh-idp", "idt");
+    const HttpRequest federation =
+        federation_token_request(ccs::parse_service_url(endpoint_url + "/base/"), "gh-idp", "idt");
     CHECK(federation.path == "/base/v3/OS-FEDERATION/identity_providers/gh-idp/protocols/oidc/auth");
     CHECK(*federation.header("Authorization") == "Bearer idt");
 
@@ -68,7 +70,8 @@ TEST_CASE("federation and temporary keys: the id token as Bearer, the unscoped t
 }
 
 TEST_CASE("the project lookup is a GET by name, with the content type the signer signs") {
-    const HttpRequest request = projects_request("https://127.0.0.1:8443", "cn-north-4");
+    const HttpRequest request =
+        projects_request(ccs::parse_service_url("https://127.0.0.1:8443"), "cn-north-4");
     CHECK(request.method == "GET");
     CHECK(request.target() == "/v3/projects?name=cn-north-4");
     CHECK(*request.header("Host") == "127.0.0.1:8443");
@@ -182,8 +185,9 @@ TEST_CASE("a failure in one line: whose answer, which call, the service's words"
 
 TEST_CASE(
     "the GitHub id-token request: the runner's URL with the audience added, the request token as Bearer") {
-    GitHubIdTokenRequest request{"https://pipelines.example:8443/a/idtoken?api-version=2.0", "rt",
-                                 "api://Huawei Cloud"};
+    GitHubIdTokenRequest request{
+        ccs::parse_service_url("https://pipelines.example:8443/a/idtoken?api-version=2.0"), "rt",
+        "api://Huawei Cloud"};
     const HttpRequest http = github_id_token_http_request(request);
     CHECK(http.method == "GET");
     CHECK(http.path == "/a/idtoken");

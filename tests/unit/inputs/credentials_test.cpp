@@ -105,7 +105,7 @@ TEST_CASE("the project id: --project-id or HUAWEICLOUD_SDK_PROJECT_ID, else look
 
     const Config looked_up = config_of({}, keys);
     CHECK(needs_iam(looked_up.credential));
-    CHECK(looked_up.iam_endpoint == "https://iam.cn-north-4.myhuaweicloud.com");
+    CHECK(looked_up.iam_endpoint->url == "https://iam.cn-north-4.myhuaweicloud.com");
     CHECK(has(looked_up.credential_why,
               "GET https://iam.cn-north-4.myhuaweicloud.com/v3/projects?name=cn-north-4"));
 
@@ -188,7 +188,7 @@ TEST_CASE("OIDC federation: the id token given, from a file, or from GitHub's se
     const auto& source = std::get<OidcCredential>(github.credential).github;
     REQUIRE(source);
     CHECK(source->audience == "huaweicloud");
-    CHECK(source->request_url == "https://pipelines.example/idtoken?api-version=2.0");
+    CHECK(source->request_url.url == "https://pipelines.example/idtoken?api-version=2.0");
     CHECK(has_secret(github, "rt-1"));
 }
 
@@ -237,7 +237,7 @@ TEST_CASE("IAM's endpoint: --iam-endpoint or HUAWEICLOUD_SDK_IAM_ENDPOINT, else 
     const std::vector<std::string> keys = {"--ak", "AK1", "--sk", "sk-1"};
     const Config given =
         config_of(keys, with(base_env(), {{"HUAWEICLOUD_SDK_IAM_ENDPOINT", "https://iam.example/"}}));
-    CHECK(given.iam_endpoint == "https://iam.example");
+    CHECK(given.iam_endpoint->url == "https://iam.example");
     CHECK(given.iam_endpoint_origin == "HUAWEICLOUD_SDK_IAM_ENDPOINT");
     CHECK(has(failure_of(keys, with(base_env(), {{"INPUT_IAM-ENDPOINT", "http://iam.example"}})),
               "INPUT_IAM-ENDPOINT"));

@@ -26,7 +26,7 @@ TEST_CASE("each known region maps to its endpoints as the SDKs list them, .com f
         const std::string com = "https://codearts-check." + region + ".myhuaweicloud.com";
         const std::string cn = "https://codearts-check." + region + ".myhuaweicloud.cn";
         const bool mainland = region.rfind("cn-", 0) == 0;
-        CHECK(config.endpoints ==
+        CHECK(endpoint_urls(config) ==
               (mainland ? std::vector<std::string>{com, cn} : std::vector<std::string>{com}));
         CHECK(config.endpoint_origin == "region " + region);
         CHECK(config.region == region);
@@ -41,21 +41,22 @@ TEST_CASE(
     SUBCASE("a comma-separated list, trimmed, in its order") {
         const Config config =
             config_of({}, valid_env_with(variable, " https://b.example:8443/, https://a.example ,"));
-        CHECK(config.endpoints == std::vector<std::string>{"https://b.example:8443", "https://a.example"});
+        CHECK(endpoint_urls(config) ==
+              std::vector<std::string>{"https://b.example:8443", "https://a.example"});
         CHECK(config.endpoint_origin == "region cn-north-4, endpoints from " + variable);
         CHECK(config.region == "cn-north-4");
     }
     SUBCASE("another region's variable changes nothing here") {
         const Config config = config_of(
             {}, valid_env_with("HUAWEICLOUD_SDK_REGION_CODEARTSCHECK_CN_EAST_3", "https://x.example"));
-        CHECK(config.endpoints.front() == "https://codearts-check.cn-north-4.myhuaweicloud.com");
+        CHECK(config.endpoints.front().url == "https://codearts-check.cn-north-4.myhuaweicloud.com");
     }
     SUBCASE("it makes a region the SDKs do not list usable") {
         Environment env = valid_env_with("INPUT_REGION", "cn-north-9");
         env["HUAWEICLOUD_SDK_REGION_CODEARTSCHECK_CN_NORTH_9"] = "https://codearts-check.cn-north-9.example";
         const Config config = config_of({}, env);
         CHECK(config.region == "cn-north-9");
-        CHECK(config.endpoints == std::vector<std::string>{"https://codearts-check.cn-north-9.example"});
+        CHECK(endpoint_urls(config) == std::vector<std::string>{"https://codearts-check.cn-north-9.example"});
     }
     SUBCASE("an empty value counts as not given") {
         CHECK(config_of({}, valid_env_with(variable, " ")).endpoints.size() == 2);
@@ -63,7 +64,7 @@ TEST_CASE(
     SUBCASE("--endpoint still wins") {
         const Config config =
             config_of({"--endpoint", "https://h.example"}, valid_env_with(variable, "https://x.example"));
-        CHECK(config.endpoints == std::vector<std::string>{"https://h.example"});
+        CHECK(endpoint_urls(config) == std::vector<std::string>{"https://h.example"});
     }
     SUBCASE("each entry is checked as --endpoint is, and the message names the variable") {
         const std::string message =
@@ -101,7 +102,7 @@ TEST_CASE("neither region nor endpoint names both") {
 
 TEST_CASE("an endpoint overrides the region, which becomes optional") {
     const Config config = with_endpoint("https://codecheck.example.com/");
-    CHECK(config.endpoints.front() == "https://codecheck.example.com");
+    CHECK(config.endpoints.front().url == "https://codecheck.example.com");
     CHECK(config.endpoint_origin == "--endpoint");
     CHECK(config.region == "cn-north-4");
 
@@ -121,15 +122,15 @@ TEST_CASE("with an endpoint, a region outside the table is accepted if it looks 
 }
 
 TEST_CASE("https endpoints keep their port and path, without trailing slashes") {
-    CHECK(with_endpoint("https://h.example:8443/prefix//").endpoints.front() ==
+    CHECK(with_endpoint("https://h.example:8443/prefix//").endpoints.front().url ==
           "https://h.example:8443/prefix");
 }
 
 TEST_CASE("http is allowed for loopback hosts only") {
-    CHECK(with_endpoint("http://127.0.0.1:8080").endpoints.front() == "http://127.0.0.1:8080");
-    CHECK(with_endpoint("http://127.10.0.3:1/").endpoints.front() == "http://127.10.0.3:1");
-    CHECK(with_endpoint("http://localhost:9000").endpoints.front() == "http://localhost:9000");
-    CHECK(with_endpoint("http://[::1]:9000").endpoints.front() == "http://[::1]:9000");
+    CHECK(with_endpoint("http://127.0.0.1:8080").endpoints.front().url == "http://127.0.0.1:8080");
+    CHECK(with_endpoint("http://127.10.0.3:1/").endpoints.front().url == "http://127.10.0.3:1");
+    CHECK(with_endpoint("http://localhost:9000").endpoints.front().url == "http://localhost:9000");
+    CHECK(with_endpoint("http://[::1]:9000").endpoints.front().url == "http://[::1]:9000");
 
     const std::string message = endpoint_failure("http://codecheck.example.com");
     CHECK(message.rfind("--endpoint: \"http://codecheck.example.com\"", 0) == 0);

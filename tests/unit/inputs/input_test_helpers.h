@@ -23,6 +23,13 @@ inline Config config_of(const std::vector<std::string>& args, const Environment&
     return parsed.config;
 }
 
+// The endpoints' URLs, as the config lists them.
+inline std::vector<std::string> endpoint_urls(const Config& config) {
+    std::vector<std::string> urls;
+    for (const auto& endpoint : config.endpoints) urls.push_back(endpoint.url);
+    return urls;
+}
+
 // The IAM token of a config whose credentials are a token; fails the test otherwise.
 inline std::string token_of(const Config& config) {
     const auto* token = std::get_if<TokenCredential>(&config.credential);

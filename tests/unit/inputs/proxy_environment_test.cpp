@@ -22,16 +22,22 @@ std::string refusal(const Environment& env) {
 }  // namespace
 
 TEST_CASE("proxy variables as curl reads them: lower case first, HTTPS_PROXY for https, NO_PROXY") {
-    const ProxyConfig proxy = proxy_from_environment({{"HTTPS_PROXY", "http://upper:3128"},
-                                                      {"https_proxy", "http://lower:3128"},
-                                                      {"HTTP_PROXY", "plain.example:8080"},
-                                                      {"NO_PROXY", ".corp.example,localhost"}});
-    CHECK(proxy.https_proxy == "http://lower:3128");
-    CHECK(proxy.http_proxy == "plain.example:8080");
-    CHECK(proxy.no_proxy == ".corp.example,localhost");
-    CHECK(proxy.passwords.empty());
-    CHECK(proxy_from_environment({}).https_proxy.empty());
-    CHECK(proxy_from_environment({{"HTTPS_PROXY", "  "}}).https_proxy.empty());  // blank counts as unset
+    const ccs::ProxySetting proxy = proxy_from_environment({{"HTTPS_PROXY", "http://upper:3128"},
+                                                            {"https_proxy", "http://lower:3128"},
+                                                            {"HTTP_PROXY", "plain.example:8080"},
+                                                            {"NO_PROXY", ".corp.example,localhost"}});
+    REQUIRE(proxy.https);
+    CHECK(proxy.https->host == "lower");
+    CHECK(proxy.https->port == 3128);
+    REQUIRE(proxy.http);
+    CHECK(proxy.http->host == "plain.example");
+    CHECK(proxy.http->port == 8080);
+    REQUIRE(proxy.no_proxy.size() == 2);
+    CHECK(proxy.no_proxy[0].host == ".corp.example");
+    CHECK(proxy.no_proxy[1].host == "localhost");
+    CHECK(proxy.passwords().empty());
+    CHECK_FALSE(proxy_from_environment({}).https);
+    CHECK_FALSE(proxy_from_environment({{"HTTPS_PROXY", "  "}}).https);  // blank counts as unset
 }
 
 TEST_CASE("a proxy password is a secret of the run") {
@@ -62,5 +68,5 @@ TEST_CASE("--allow-insecure-http lets an http endpoint beyond loopback through, 
     env["INPUT_ENDPOINT"] = "http://codearts-check.corp.example";
     CHECK_THROWS_AS(parse_inputs({}, env), InvalidInput);
     env["INPUT_ALLOW-INSECURE-HTTP"] = "true";
-    CHECK(config_of({}, env).endpoints.front() == "http://codearts-check.corp.example");
+    CHECK(config_of({}, env).endpoints.front().url == "http://codearts-check.corp.example");
 }
