@@ -5,12 +5,10 @@
 // that report gets. The normal path disarms it before it reports, so exactly one of them reports.
 #pragma once
 
-#include <condition_variable>
 #include <cstddef>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "core/deadline.h"
@@ -39,20 +37,19 @@ public:
     void disarm();
 
 private:
-    void watch();  // the watchdog thread
+    void fire();  // the alarm's call, on the timer's thread
     [[noreturn]] void report_and_exit(std::unique_lock<std::mutex>& lock);
 
-    Deadline deadline_;
+    const TimeSource& time_;
     report::Reporter& reporter_;
     RunReport known_;  // every task, failed until its result arrives
     std::vector<bool> done_;
     Deadline::Clock::time_point started_;
 
     std::mutex mutex_;
-    std::condition_variable disarmed_;
     bool armed_ = true;
     bool firing_ = false;
-    std::thread thread_;
+    Deadline::Alarm alarm_;  // last: set once everything it uses is
 };
 
 }  // namespace ccs::app

@@ -2,17 +2,22 @@
 // connect, read and backoff sleep asks it how much time is left, so nothing outlives it.
 //
 // A signal can move it earlier (CancellableDeadline::cut_to): every copy and every capped() deadline
-// made from it sees the new time at once, sleepers wake up, and exchanges still in flight when it
-// passes are aborted. The signal handler itself does none of this: it only reports the signal, and a
-// thread of the program calls cut_to.
+// made from it sees the new time at once, sleepers wake up, and callbacks set to run at its expiry
+// (when_expired: a socket shut down, the last-resort report) run at the new time. The signal handler
+// itself does none of this: it only reports the signal, and a thread of the program calls cut_to.
+//
+// The time comes from a TimeSource: the steady clock, or in tests a clock they move by hand.
 #pragma once
 
 #include <algorithm>
 #include <chrono>
-#include <cstdint>
+#include <condition_variable>
 #include <functional>
 #include <memory>
-#include <thread>
+#include <mutex>
+
+#include "core/time_source.h"
+#include "core/timer.h"
 
 namespace ccs {
 
@@ -24,76 +29,68 @@ class Deadline {
 public:
     using Clock = std::chrono::steady_clock;
     using Millis = std::chrono::milliseconds;
+    // Runs a callback at the deadline's expiry; cancels it when destroyed (see Timer::Handle).
+    using Alarm = Timer::Handle;
 
-    explicit Deadline(Clock::time_point at) : at_(at) {}
-    static Deadline in(Millis budget) { return Deadline(Clock::now() + budget); }
+    explicit Deadline(Clock::time_point at, const TimeSource& time = TimeSource::steady())
+        : at_(at), time_(&time) {}
+    static Deadline in(Millis budget, const TimeSource& time = TimeSource::steady()) {
+        return Deadline(time.now() + budget, time);
+    }
 
     Millis remaining() const;
-    bool expired() const { return Clock::now() >= at(); }
+    bool expired() const { return time_->now() >= at(); }
     Clock::time_point at() const;  // the earlier of its own time and a cut
+    const TimeSource& time() const { return *time_; }
 
     // The earlier of this deadline and now + budget: for one attempt or one phase of the run.
     // It stays linked: a later cut moves it too.
-    Deadline capped(Millis budget) const { return Deadline(std::min(at_, Clock::now() + budget), cut_); }
+    Deadline capped(Millis budget) const {
+        return Deadline(std::min(at_, time_->now() + budget), cut_, *time_);
+    }
 
     // Sleeps for `wait`, but never past the deadline, and wakes as soon as the deadline is cut to a
     // time that has come: a backoff or a polling pause must not hold a stop past a signal's grace.
     void sleep_for(Millis wait) const;
 
-    // While the returned guard lives, `abort` is called (once, from another thread) when the shared
-    // deadline passes, so a blocked read ends with it rather than with the socket timeout that was
-    // set before a cut. `abort` must not block. For a deadline that cannot be cut this does nothing:
-    // the socket timeouts taken from it are exact.
-    class AbortGuard;
-    AbortGuard abort_when_expired(std::function<void()> abort) const;
+    // Waits on `wake` (whose mutex `lock` holds; whoever makes `done` true notifies it) until `done()`
+    // or the deadline, cut or not, has passed. True when done. The lock is released meanwhile.
+    bool wait(std::unique_lock<std::mutex>& lock, std::condition_variable& wake,
+              const std::function<bool()>& done) const;
+
+    // Calls `call` once, from the timer's thread, when the deadline (moved by any cut) has passed by
+    // `late_by`, unless the alarm is gone first. A blocked read ends with the deadline this way, and
+    // an exchange that bytes keep trickling into, which no socket timeout ends. `call` must not block;
+    // an alarm destroyed while `call` runs waits for it to return, so what it touches stays valid.
+    [[nodiscard]] Alarm when_expired(std::function<void()> call, Millis late_by = Millis(0)) const;
 
 private:
     friend class CancellableDeadline;
-    Deadline(Clock::time_point at, std::shared_ptr<detail::DeadlineCut> cut)
-        : at_(at), cut_(std::move(cut)) {}
+    Deadline(Clock::time_point at, std::shared_ptr<detail::DeadlineCut> cut, const TimeSource& time)
+        : at_(at), cut_(std::move(cut)), time_(&time) {}
 
     Clock::time_point at_;
     std::shared_ptr<detail::DeadlineCut> cut_;  // null for a fixed deadline
+    const TimeSource* time_;
 };
 
-class Deadline::AbortGuard {
-public:
-    AbortGuard() = default;
-    AbortGuard(std::shared_ptr<detail::DeadlineCut> cut, std::uint64_t id) : cut_(std::move(cut)), id_(id) {}
-    ~AbortGuard();  // waits for a running abort to finish, so what it touches stays valid
-    AbortGuard(AbortGuard&& other) noexcept : cut_(std::move(other.cut_)), id_(other.id_) {}
-    AbortGuard& operator=(AbortGuard&&) = delete;
-    AbortGuard(const AbortGuard&) = delete;
-    AbortGuard& operator=(const AbortGuard&) = delete;
-
-    bool fired() const;  // the abort was called: whatever failed afterwards failed because time was up
-
-private:
-    std::shared_ptr<detail::DeadlineCut> cut_;
-    std::uint64_t id_ = 0;
-};
-
-// The owner of a deadline a signal can cut short. Hands out linked Deadline values, and runs the
-// watchdog that aborts exchanges in flight when the deadline passes.
+// The owner of a deadline a signal can cut short: hands out linked Deadline values.
 class CancellableDeadline {
 public:
     using Clock = Deadline::Clock;
 
-    explicit CancellableDeadline(Clock::time_point at);
-    ~CancellableDeadline();  // stops the watchdog; Deadline copies stay usable, without it
+    explicit CancellableDeadline(Clock::time_point at, const TimeSource& time = TimeSource::steady());
     CancellableDeadline(const CancellableDeadline&) = delete;
     CancellableDeadline& operator=(const CancellableDeadline&) = delete;
 
     Deadline deadline() const;
 
-    // Moves the deadline to `at` unless it is already earlier, and wakes every sleeper. Thread-safe.
+    // Moves the deadline to `at` unless it is already earlier, wakes every sleeper, and lets the timer
+    // know its alarms are due sooner. Thread-safe.
     void cut_to(Clock::time_point at);
 
 private:
-    void watch();  // the watchdog thread
-
     std::shared_ptr<detail::DeadlineCut> cut_;
-    std::thread watchdog_;
 };
 
 }  // namespace ccs

@@ -34,9 +34,6 @@ bool is_invalid_tld(std::string host) {
             Poco::icompare(host.substr(host.size() - suffix.size()), suffix) == 0);
 }
 
-// How often the wait looks at the deadline again: a signal may move it earlier meanwhile.
-constexpr std::chrono::milliseconds recheck{50};
-
 }  // namespace
 
 Poco::Net::SocketAddress system_lookup(const std::string& host, std::uint16_t port) {
@@ -74,11 +71,7 @@ Poco::Net::SocketAddress resolve(const std::string& host, std::uint16_t port, co
     }
 
     std::unique_lock<std::mutex> lock(pending->mutex);
-    while (!pending->finished && !deadline.expired()) {
-        pending->done.wait_for(
-            lock, std::min(recheck, std::max(deadline.remaining(), std::chrono::milliseconds(1))));
-    }
-    if (!pending->finished)
+    if (!deadline.wait(lock, pending->done, [&pending] { return pending->finished; }))
         throw Poco::TimeoutException("resolving " + host + " took longer than the time left");
     if (pending->error) std::rethrow_exception(pending->error);
     return *pending->address;

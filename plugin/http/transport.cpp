@@ -20,7 +20,6 @@
 #include <istream>
 
 #include "http/chunked_body.h"
-#include "http/expiry_timer.h"
 #include "http/resolver.h"
 
 namespace ccs::http {
@@ -186,12 +185,11 @@ Exchange Connection::send(const HttpRequest& request, const Deadline& deadline) 
     Exchange result;
     bool cut_off = false;
     {
-        // The socket timeouts come from the deadline as it was when they were set; a signal may cut
-        // the deadline shorter afterwards, and then its watchdog ends a read still waiting.
-        const Deadline::AbortGuard abort = deadline.abort_when_expired([this] { shut_down_socket(); });
-        // And this attempt's own deadline (shorter than the run's) ends it even when bytes keep
-        // trickling in, which no socket timeout does.
-        const ExpiryTimer timer(deadline, [this] { shut_down_socket(); });
+        // The socket timeouts come from the deadline as it was when they were set, and bound each
+        // read, not the exchange. So when this attempt's deadline passes (or the run's, cut short by a
+        // signal after they were set), the socket is shut down: a read still waiting ends, and so
+        // does an exchange that bytes keep trickling into.
+        const Deadline::Alarm expiry = deadline.when_expired([this] { shut_down_socket(); });
         connected_ = false;
         try {
             result = exchange(request, deadline);
@@ -200,13 +198,13 @@ Exchange Connection::send(const HttpRequest& request, const Deadline& deadline) 
         } catch (const std::exception& error) {
             result.error = {TransportErrorKind::Other, error.what()};
         }
-        cut_off = abort.fired() || timer.fired();
+        cut_off = expiry.fired();
     }
     result.connected = connected_;
     if (cut_off && !result.answered()) {
         result.error = {TransportErrorKind::Timeout, "no whole answer within the time this attempt had"};
     }
-    // A connection in an unknown state (or shut down by the watchdog) is never reused.
+    // A connection in an unknown state (or shut down by the alarm) is never reused.
     if (!result.answered() || cut_off) close_session();
     last_used_ = Clock::now();
     result.elapsed = std::chrono::duration_cast<Millis>(last_used_ - started);
@@ -214,7 +212,7 @@ Exchange Connection::send(const HttpRequest& request, const Deadline& deadline) 
 }
 
 void Connection::shut_down_socket() {
-    // Runs on the watchdog thread while this connection's worker may be blocked in a read, so it
+    // Runs on the timer thread while this connection's worker may be blocked in a read, so it
     // touches nothing but the descriptor: shutdown(2) wakes the read (Poco's own shutdown would also
     // write a TLS alert through OpenSSL state the worker is using). Closing stays with the worker, and
     // the descriptor is only known here while the session that owns it is open.
@@ -259,7 +257,7 @@ Poco::Net::StreamSocket Connection::connect_socket(const Deadline& deadline) {
     const Poco::Net::SocketAddress address = resolve(host, port, deadline);
     require_time_left(deadline);
     Poco::Net::StreamSocket socket(address.family());
-    watch(socket);  // from here on, the timers can end every wait on it
+    watch(socket);  // from here on, the alarm can end every wait on it
     const auto left = timespan(deadline.remaining());
     socket.connect(address, left);
     socket.setReceiveTimeout(left);  // for a proxy's answer to CONNECT
@@ -303,7 +301,7 @@ void Connection::open(const Deadline& deadline) {
     socket.setReceiveTimeout(left);
     socket.setSendTimeout(left);
     if (origin_.secure()) {
-        // The handshake happens here, each read bounded by `left` and the whole by the timers.
+        // The handshake happens here, each read bounded by `left` and the whole by the alarm.
         const auto secure_socket =
             Poco::Net::SecureStreamSocket::attach(socket, origin_.host, tls_->context());
         auto secure = std::make_unique<SecureSession>(origin_.host, origin_.port, tls_->context());

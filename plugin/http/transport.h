@@ -86,7 +86,7 @@ private:
     bool quiet();                         // nothing unasked-for (bytes, or the end) waits on the open session
     Poco::Net::StreamSocket connect_socket(const Deadline& deadline);
     void open_tunnel(Poco::Net::StreamSocket& socket, const Deadline& deadline);  // CONNECT host:port
-    void watch(const Poco::Net::StreamSocket& socket);  // the socket the timers shut down
+    void watch(const Poco::Net::StreamSocket& socket);  // the socket the alarm shuts down
     std::istream& receive_final_answer(Poco::Net::HTTPResponse& response, const Deadline& deadline);
     std::optional<std::string> read_body(std::istream& body_stream, const Poco::Net::HTTPResponse& response,
                                          const Deadline& deadline);
@@ -101,7 +101,7 @@ private:
     std::chrono::steady_clock::time_point last_used_;
     bool connected_ = false;  // this send got a connection open
 
-    std::mutex socket_mutex_;  // guards open_fd_ against the watchdog thread
+    std::mutex socket_mutex_;  // guards open_fd_ against the timer thread
     poco_socket_t open_fd_ = POCO_INVALID_SOCKET;
 };
 

@@ -5,14 +5,17 @@
 #include <Poco/Exception.h>
 #include <Poco/Net/NetException.h>
 
-#include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 #include "http/resolver.h"
+#include "manual_time.h"
 
 using ccs::Deadline;
 using ccs::http::resolve;
+using ccs::testing::ManualTime;
 using Millis = std::chrono::milliseconds;
 using Clock = std::chrono::steady_clock;
 
@@ -22,6 +25,30 @@ namespace {
 Poco::Net::SocketAddress no_lookup(const std::string& host, std::uint16_t) {
     FAIL("looked up " << host);
     return {};
+}
+
+// A lookup that answers when released, or after 2 s. Shared, not on a test's stack: an abandoned
+// lookup outlives the test case and still uses it.
+struct SlowLookup {
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool released = false;
+
+    void release() {
+        {
+            const std::lock_guard<std::mutex> lock(mutex);
+            released = true;
+        }
+        changed.notify_all();
+    }
+};
+
+ccs::http::Lookup slow_lookup(const std::shared_ptr<SlowLookup>& slow) {
+    return [slow](const std::string&, std::uint16_t port) {
+        std::unique_lock<std::mutex> lock(slow->mutex);
+        slow->changed.wait_for(lock, std::chrono::seconds(2), [&slow] { return slow->released; });
+        return Poco::Net::SocketAddress("10.0.0.1", port);
+    };
 }
 
 }  // namespace
@@ -41,18 +68,34 @@ TEST_CASE("names under .invalid fail at once, without a lookup (RFC 6761)") {
 }
 
 TEST_CASE("a lookup slower than the deadline is abandoned when the deadline passes") {
-    // Shared, not on this test's stack: the abandoned lookup outlives the test case and still reads it.
-    const auto release = std::make_shared<std::atomic<bool>>(false);
-    const auto slow = [release](const std::string&, std::uint16_t port) {
-        for (int i = 0; i < 400 && !*release; ++i) std::this_thread::sleep_for(Millis(5));  // at most 2 s
-        return Poco::Net::SocketAddress("10.0.0.1", port);
-    };
+    const auto slow = std::make_shared<SlowLookup>();
     const auto started = Clock::now();
-    CHECK_THROWS_AS(resolve("slow.example", 443, Deadline::in(Millis(200)), slow), Poco::TimeoutException);
+    CHECK_THROWS_AS(resolve("slow.example", 443, Deadline::in(Millis(200)), slow_lookup(slow)),
+                    Poco::TimeoutException);
     const auto waited = Clock::now() - started;
     CHECK(waited >= Millis(190));
     CHECK(waited < Millis(1000));
-    *release = true;  // let the abandoned lookup end soon
+    slow->release();  // let the abandoned lookup end soon
+}
+
+TEST_CASE("a lookup is abandoned when a signal cuts the deadline, not at the time it had before") {
+    ManualTime time;
+    ccs::CancellableDeadline owner(time.now() + std::chrono::seconds(60), time);
+    const auto slow = std::make_shared<SlowLookup>();
+    bool timed_out = false;
+    std::thread caller([&] {
+        try {
+            resolve("slow.example", 443, owner.deadline(), slow_lookup(slow));
+        } catch (const Poco::TimeoutException&) {
+            timed_out = true;
+        }
+    });
+    REQUIRE(time.await_waits(1));  // the caller waits for the lookup
+    owner.cut_to(time.now() + Millis(100));
+    time.advance(Millis(100));
+    caller.join();
+    CHECK(timed_out);
+    slow->release();
 }
 
 TEST_CASE("a lookup's answer and its failure come back to the caller") {
