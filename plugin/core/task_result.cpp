@@ -13,6 +13,27 @@ const char* to_string(Outcome outcome) {
     return "failed";
 }
 
+const char* to_string(CheckStatus status) {
+    switch (status) {
+        case CheckStatus::Passed: return "passed";
+        case CheckStatus::GateFailed: return "gate-failed";
+        case CheckStatus::CheckFailed: return "check-failed";
+        case CheckStatus::Stopped: return "stopped";
+        case CheckStatus::StoppedElsewhere: return "stopped-elsewhere";
+        case CheckStatus::Failed: return "failed";
+    }
+    return "failed";
+}
+
+const char* to_string(GateVerdict verdict) {
+    switch (verdict) {
+        case GateVerdict::None: return "none";
+        case GateVerdict::Passed: return "passed";
+        case GateVerdict::Failed: return "failed";
+    }
+    return "none";
+}
+
 std::string describe_status(const TaskStatus& status) {
     if (!status) return "never run";
     switch (*status) {
