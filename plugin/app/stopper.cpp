@@ -1,5 +1,6 @@
 #include "app/stopper.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "api/codearts_check_client.h"
@@ -10,6 +11,19 @@
 #include "inputs/task_id_file.h"
 
 namespace ccs::app {
+namespace {
+
+// The report comes after the calls and must be written by the deadline too: for 100,000 tasks it
+// takes about a quarter of a second (static build, 2 cores). The calls end early by 4 µs a task
+// and 20 ms, never by more than a quarter of the time left.
+Deadline for_calls(const Deadline& deadline, std::size_t tasks) {
+    using Millis = Deadline::Millis;
+    const Millis remaining = deadline.remaining();
+    const Millis reserve = std::min(remaining / 4, Millis{20} + Millis{tasks / 250});
+    return deadline.capped(remaining - reserve);
+}
+
+}  // namespace
 
 TaskIdsNow task_ids_now(const inputs::Config& config, const std::vector<std::string>& given,
                         const Deadline& deadline) {
@@ -71,8 +85,8 @@ RunReport Stopper::stop(const std::vector<std::string>& task_ids, const Deadline
     const flow::TaskDone on_done = [&last_resort](std::size_t index, const TaskResult& result) {
         last_resort.task_done(index, result);
     };
-    RunReport report =
-        flow::stop_tasks(task_ids, config_.concurrency, make_api, deadline, log, on_done, style.first);
+    RunReport report = flow::stop_tasks(task_ids, config_.concurrency, make_api,
+                                        for_calls(deadline, task_ids.size()), log, on_done, style.first);
     last_resort.disarm();
     return report;
 }
