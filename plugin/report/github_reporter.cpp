@@ -150,11 +150,12 @@ std::string id_list(const std::vector<const TaskResult*>& tasks, std::size_t fro
 // The annotations of one level, as many as GitHub shows: the last one shown stands for all the rest.
 // Only the shown tasks are formatted: a run over 100,000 tasks reports in milliseconds.
 // `rest_verb` completes "N more tasks ...".
+// `limit`: how many annotations of the level this may use.
 std::string capped(Level level, const std::vector<const TaskResult*>& tasks, const std::string& rest_verb,
-                   NoteFor note_for_task = note_for) {
+                   NoteFor note_for_task = note_for, std::size_t limit = max_annotations_per_level) {
     std::string commands;
-    const bool overflows = tasks.size() > max_annotations_per_level;
-    const std::size_t shown_alone = overflows ? max_annotations_per_level - 1 : tasks.size();
+    const bool overflows = tasks.size() > limit;
+    const std::size_t shown_alone = overflows ? limit - 1 : tasks.size();
     for (std::size_t i = 0; i < shown_alone; ++i) {
         const Note note = note_for_task(*tasks[i]);
         commands += annotation(level, note.title, note.message);
@@ -189,14 +190,15 @@ std::vector<const TaskResult*> tasks_with(const RunReport& report,
 }
 
 // Run mode: a check that did not pass is an error, a check this run stopped (timeout, signal) a
-// warning, a passed one a notice; errors first.
+// warning, a passed one a notice; errors first. The warnings leave room for the two the reporter may
+// add after them ($GITHUB_OUTPUT, $GITHUB_STEP_SUMMARY not written).
 std::string run_annotations(const RunReport& report) {
     return capped(Level::Error,
                   tasks_with(report, {CheckStatus::GateFailed, CheckStatus::CheckFailed,
                                       CheckStatus::StoppedElsewhere, CheckStatus::Failed}),
                   "did not pass", run_note_for) +
            capped(Level::Warning, tasks_with(report, {CheckStatus::Stopped}), "were stopped by this run",
-                  run_note_for) +
+                  run_note_for, max_annotations_per_level - 2) +
            capped(Level::Notice, tasks_with(report, {CheckStatus::Passed}), "passed", run_note_for);
 }
 

@@ -21,8 +21,8 @@ namespace ccs::report {
 // A run-mode report (its tasks carry `check`) has these keys too, between duration-ms and tasks:
 //   exec-ids (array of the runs' exec ids, task order; a followed task has none), task-status (object:
 //   task id -> "passed" | "gate-failed" | "check-failed" | "stopped" | "stopped-elsewhere" | "failed",
-//   every task), critical, major, minor, suggestion (numbers: the findings summed over the tasks),
-//   gate ("passed" | "failed" | "none", run::overall_gate);
+//   every task, keys sorted), critical, major, minor, suggestion (numbers: the findings summed over the
+//   tasks), gate ("passed" | "failed" | "none", run::overall_gate);
 // and each task object ends with "check": {exec-id ("" when followed), followed (bool), status,
 //   counts-read (bool: whether the findings were read), critical, major, minor, suggestion (0 when not
 //   read), gate}. A stop-mode document has none of these keys.

@@ -444,3 +444,19 @@ TEST_CASE("run: task_status_json keeps valid JSON at any size") {
         }
     }
 }
+
+TEST_CASE("run: the warnings for tasks stopped by this run leave room for the file warnings") {
+    RunReport report;
+    for (int i = 0; i < 30; ++i)
+        report.tasks.push_back(samples::checked("s" + std::to_string(i), CheckStatus::Stopped));
+    GitHubRun run;
+    run.settings.github_output_path = run.dir.file("no-such-dir/output");
+    run.settings.github_summary_path = run.dir.file("no-such-dir/summary");
+    run.reporter = make_reporter(run.settings, run.out, run.err);
+    run.reporter->finish(report);
+    const auto warnings = named(run.out.str(), "warning");
+    REQUIRE(warnings.size() == github::max_annotations_per_level);
+    CHECK(warnings[7].properties.at("title") == "CodeArts Check: 23 more tasks were stopped by this run");
+    CHECK(warnings[8].properties.at("title") == "Could not write $GITHUB_OUTPUT");
+    CHECK(warnings[9].properties.at("title") == "Could not write $GITHUB_STEP_SUMMARY");
+}
