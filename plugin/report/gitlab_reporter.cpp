@@ -74,7 +74,7 @@ std::string task_status_value(const RunReport& report) {
     std::vector<std::string> pairs;
     for (const auto& [id, status] : run::task_statuses(report)) {
         const std::string safe_id = safe_value(id);
-        if (!safe_id.empty()) pairs.push_back(safe_id + ":" + status);
+        if (!safe_id.empty()) pairs.push_back(std::string(safe_id).append(":").append(status));
     }
     return joined_value(pairs);
 }
@@ -107,14 +107,15 @@ std::string dotenv_lines(const RunReport& report, int exit_code) {
         for (const auto& [name, count] : run::severities(run::summed_counts(report))) {
             std::string key = name;
             std::transform(key.begin(), key.end(), key.begin(),
-                           [](unsigned char c) { return std::toupper(c); });
+                           [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
             run_entries.emplace_back("CODEARTS_CHECK_" + key, std::to_string(count));
         }
         run_entries.emplace_back("CODEARTS_CHECK_GATE", to_string(run::overall_gate(report)));
     }
     std::string lines;
-    for (const auto& [key, value] : entries) lines += key + "=" + value + "\n";
-    for (const auto& [key, value] : run_entries) lines += key + "=" + value + "\n";
+    for (const auto& list : {entries, run_entries}) {
+        for (const auto& [key, value] : list) lines.append(key).append("=").append(value).append("\n");
+    }
     return lines;
 }
 

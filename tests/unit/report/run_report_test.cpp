@@ -403,9 +403,9 @@ TEST_CASE("run: thousands of tasks stay within every cap") {
     CHECK(named(out, "notice").back().properties.at("title") == "CodeArts Check: 2491 more tasks passed");
 
     const auto outputs = run.outputs();
-    for (const auto& [name, value] : outputs) {
-        CAPTURE(name);
-        CHECK(value.size() <= github::max_output_value_bytes);
+    for (const auto& output : outputs) {
+        CAPTURE(output.first);
+        CHECK(output.second.size() <= github::max_output_value_bytes);
     }
     const auto statuses = parse_status_object(outputs.at("task-status"));  // cut, and still JSON
     REQUIRE(statuses.count("...") == 1);
