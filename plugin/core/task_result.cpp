@@ -54,8 +54,24 @@ const char* to_string(RunResult result) {
     return "failure";
 }
 
+namespace {
+
+bool check_passed(const TaskResult& task) {
+    return task.check && task.check->status == CheckStatus::Passed;
+}
+
+}  // namespace
+
+bool RunReport::is_run_mode() const {
+    return std::any_of(tasks.begin(), tasks.end(), [](const TaskResult& t) { return t.check.has_value(); });
+}
+
 RunResult RunReport::result() const {
     if (tasks.empty()) return RunResult::Skipped;
+    if (is_run_mode()) {
+        return std::all_of(tasks.begin(), tasks.end(), check_passed) ? RunResult::Success
+                                                                     : RunResult::Failure;
+    }
     const bool any_failed = std::any_of(tasks.begin(), tasks.end(),
                                         [](const TaskResult& t) { return t.outcome == Outcome::Failed; });
     return any_failed ? RunResult::Failure : RunResult::Success;
@@ -76,8 +92,10 @@ std::vector<std::string> RunReport::request_ids() const {
 }
 
 bool RunReport::credentials_refused() const {
-    return std::any_of(tasks.begin(), tasks.end(), [](const TaskResult& t) {
-        return t.outcome == Outcome::Failed && t.credentials_refused;
+    const bool run_mode = is_run_mode();
+    return std::any_of(tasks.begin(), tasks.end(), [run_mode](const TaskResult& t) {
+        const bool failed = t.outcome == Outcome::Failed || (run_mode && !check_passed(t));
+        return failed && t.credentials_refused;
     });
 }
 

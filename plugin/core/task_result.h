@@ -78,16 +78,21 @@ struct RunReport {
     // Set by a mode whose exit code is not the tasks' (watch: the command's, 124 or 128 + signal).
     std::optional<int> exit_code;
 
+    // A run-mode report: its tasks carry `check` (any of them does).
+    bool is_run_mode() const;
+    // Skipped without tasks. Stop mode: failure when a task's outcome is Failed. Run mode: failure
+    // unless every task's check passed (a task without `check` has not).
     RunResult result() const;
     std::vector<std::string> ids_with(Outcome outcome) const;
     std::vector<std::string> request_ids() const;  // all tasks, in order
+    // A task that failed (run mode: did not pass) had its credentials refused.
     bool credentials_refused() const;
 };
 
 // The documented exit codes.
 namespace exit_code {
-constexpr int ok = 0;                   // no task failed (or nothing to do)
-constexpr int task_failed = 1;          // at least one task could not be stopped
+constexpr int ok = 0;                   // no task failed (or nothing to do); run mode: every check passed
+constexpr int task_failed = 1;          // a task could not be stopped; run mode: a check did not pass
 constexpr int invalid_input = 2;        // invalid input or configuration: nothing was sent
 constexpr int credentials_refused = 3;  // the service refused the credentials or the permission
 }  // namespace exit_code

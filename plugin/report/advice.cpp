@@ -34,7 +34,9 @@ bool is_unknown_task(const TaskResult& task) {
 }  // namespace
 
 Advice advice_kind(const TaskResult& task) {
-    if (task.outcome != Outcome::Failed) return Advice::None;
+    // Run mode: a check that could not be started, followed or read needs advice as a failed stop does.
+    const bool run_failed = task.check && task.check->status == CheckStatus::Failed;
+    if (task.outcome != Outcome::Failed && !run_failed) return Advice::None;
     if (const Advice about_credentials = credentials_advice(task); about_credentials != Advice::None) {
         return about_credentials;
     }

@@ -9,7 +9,7 @@
 namespace ccs::report {
 
 enum class Advice {
-    None,              // the task did not fail
+    None,              // the task did not fail (run mode: its check was started or followed and read)
     FixClock,          // the gateway refused the signature's time: this machine's clock is off
     RenewCredentials,  // 401, CC.00000003 (authentication expired), CC.00050007 (IAM authentication failed)
     CheckPermissions,  // 403, CC.00050010 (no permission)

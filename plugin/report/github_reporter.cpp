@@ -9,6 +9,7 @@
 #include "report/file_outputs.h"
 #include "report/github_commands.h"
 #include "report/json_report.h"
+#include "report/run_text.h"
 #include "report/summary_markdown.h"
 #include "report/task_text.h"
 #include "report/text.h"
@@ -110,6 +111,31 @@ Note note_for(const TaskResult& task) {
     return note;
 }
 
+// Run mode: what became of the check, its findings and gate, and for a failure why and what to do.
+Note run_note_for(const TaskResult& task) {
+    Note note{"CodeArts Check task " + task.task_id + " " + run::status_phrase(run::status_of(task)), ""};
+    std::vector<std::string> lines;
+    if (!task.detail.empty()) lines.push_back(task.detail);
+    if (task.check && task.check->counts)
+        lines.push_back("Findings: " + run::counts_text(*task.check->counts) + ".");
+    if (run::gate_of(task) != GateVerdict::None)
+        lines.push_back(std::string("Quality gate: ") + to_string(run::gate_of(task)) + ".");
+    if (task.check && !task.check->exec_id.empty()) lines.push_back("Exec id: " + task.check->exec_id + ".");
+    if (task.check && task.check->followed_only)
+        lines.push_back("It was running already: followed, not restarted.");
+    if (run::needs_explanation(task)) {
+        if (const auto error = service_error_text(task); !error.empty())
+            lines.push_back("Service error: " + error);
+        if (const auto ids = request_ids_text(task); !ids.empty()) lines.push_back("The " + ids);
+        lines.push_back(advice_for(task));
+        if (is_about_credentials(advice_kind(task))) note.title += ": the credentials were refused";
+    }
+    note.message = lines.empty() ? note.title : text::join(lines, "\n");
+    return note;
+}
+
+using NoteFor = Note (*)(const TaskResult&);
+
 // "a, b, c", cut after the last id that fits an annotation's message: thousands of ids would only be
 // cut by the annotation itself, after the work of joining them.
 std::string id_list(const std::vector<const TaskResult*>& tasks, std::size_t from) {
@@ -124,12 +150,14 @@ std::string id_list(const std::vector<const TaskResult*>& tasks, std::size_t fro
 // The annotations of one level, as many as GitHub shows: the last one shown stands for all the rest.
 // Only the shown tasks are formatted: a run over 100,000 tasks reports in milliseconds.
 // `rest_verb` completes "N more tasks ...".
-std::string capped(Level level, const std::vector<const TaskResult*>& tasks, const std::string& rest_verb) {
+// `limit`: how many annotations of the level this may use.
+std::string capped(Level level, const std::vector<const TaskResult*>& tasks, const std::string& rest_verb,
+                   NoteFor note_for_task = note_for, std::size_t limit = max_annotations_per_level) {
     std::string commands;
-    const bool overflows = tasks.size() > max_annotations_per_level;
-    const std::size_t shown_alone = overflows ? max_annotations_per_level - 1 : tasks.size();
+    const bool overflows = tasks.size() > limit;
+    const std::size_t shown_alone = overflows ? limit - 1 : tasks.size();
     for (std::size_t i = 0; i < shown_alone; ++i) {
-        const Note note = note_for(*tasks[i]);
+        const Note note = note_for_task(*tasks[i]);
         commands += annotation(level, note.title, note.message);
     }
     if (!overflows) return commands;
@@ -150,6 +178,30 @@ std::vector<const TaskResult*> tasks_with(const RunReport& report, std::initiali
     return tasks;
 }
 
+std::vector<const TaskResult*> tasks_with(const RunReport& report,
+                                          std::initializer_list<CheckStatus> statuses) {
+    std::vector<const TaskResult*> tasks;
+    for (const CheckStatus status : statuses) {
+        for (const auto& task : report.tasks) {
+            if (run::status_of(task) == status) tasks.push_back(&task);
+        }
+    }
+    return tasks;
+}
+
+// Run mode: a check that did not pass is an error, a check this run stopped (timeout, signal) a
+// warning, a passed one a notice; errors first. The warnings leave room for the two the reporter may
+// add after them ($GITHUB_OUTPUT, $GITHUB_STEP_SUMMARY not written).
+std::string run_annotations(const RunReport& report) {
+    return capped(Level::Error,
+                  tasks_with(report, {CheckStatus::GateFailed, CheckStatus::CheckFailed,
+                                      CheckStatus::StoppedElsewhere, CheckStatus::Failed}),
+                  "did not pass", run_note_for) +
+           capped(Level::Warning, tasks_with(report, {CheckStatus::Stopped}), "were stopped by this run",
+                  run_note_for, max_annotations_per_level - 2) +
+           capped(Level::Notice, tasks_with(report, {CheckStatus::Passed}), "passed", run_note_for);
+}
+
 }  // namespace
 
 std::string task_annotations(const RunReport& report) {
@@ -157,6 +209,7 @@ std::string task_annotations(const RunReport& report) {
         const std::string reason = report.skipped_reason.empty() ? "No task to stop." : report.skipped_reason;
         return annotation(Level::Notice, "CodeArts Check: nothing to stop", reason);
     }
+    if (report.is_run_mode()) return run_annotations(report);
     // Errors first: they matter most. Stopped and not-running tasks share the notices' limit.
     return capped(Level::Error, tasks_with(report, {Outcome::Failed}), "were not stopped") +
            capped(Level::Notice, tasks_with(report, {Outcome::Stopped, Outcome::NotRunning}),
@@ -179,11 +232,19 @@ std::string list_output(const std::vector<std::string>& items) {
 }  // namespace
 
 std::string output_entries(const RunReport& report) {
+    std::string run_entries;
+    if (report.is_run_mode()) {
+        run_entries = output_entry("exec-ids", list_output(run::exec_ids(report))) +
+                      output_entry("task-status", task_status_json(report, max_output_value_bytes));
+        for (const auto& [name, count] : run::severities(run::summed_counts(report)))
+            run_entries += output_entry(name, std::to_string(count));
+        run_entries += output_entry("gate", to_string(run::overall_gate(report)));
+    }
     return output_entry("result", to_string(report.result())) +
            output_entry("stopped", list_output(report.ids_with(Outcome::Stopped))) +
            output_entry("not-running", list_output(report.ids_with(Outcome::NotRunning))) +
            output_entry("failed", list_output(report.ids_with(Outcome::Failed))) +
-           output_entry("request-ids", list_output(report.request_ids()));
+           output_entry("request-ids", list_output(report.request_ids())) + run_entries;
 }
 
 }  // namespace ccs::report::github

@@ -44,13 +44,17 @@ inline constexpr std::size_t max_annotations_per_level = 10;
 // Each list output (stopped, not-running, failed, request-ids) stays below this many bytes.
 inline constexpr std::size_t max_output_value_bytes = std::size_t{32} * 1024;
 
-// One annotation per task: failed -> ::error, stopped and not-running -> ::notice. When a level has
-// more tasks than GitHub shows, the last annotation shown lists the rest by id. A skipped run gets
-// one ::notice with the reason.
+// One annotation per task: failed -> ::error, stopped and not-running -> ::notice. Run mode: a check
+// that did not pass (gate-failed, check-failed, stopped-elsewhere, failed) -> ::error, one this run
+// stopped (timeout, signal) -> ::warning, passed -> ::notice, each with its findings and gate. When a level
+// has more tasks than GitHub shows, the last annotation shown lists the rest by id. A skipped run gets one
+// ::notice with the reason.
 std::string task_annotations(const RunReport& report);
 
 // $GITHUB_OUTPUT entries, heredoc form: result, stopped, not-running, failed, request-ids (ids
-// separated by single spaces).
+// separated by single spaces). Run mode adds exec-ids (space-separated), task-status (a JSON object,
+// task id -> status, for fromJSON(); task_status_json cut at max_output_value_bytes), critical,
+// major, minor, suggestion (the summed counts) and gate.
 std::string output_entries(const RunReport& report);
 
 }  // namespace ccs::report::github

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <vector>
 
+#include "report/run_text.h"
 #include "report/text.h"
 
 namespace ccs::report {
@@ -48,17 +49,34 @@ std::string safe_value(const std::string& text) {
     return value;
 }
 
-// Comma-joined, cut after the last element that fits.
-std::string list_value(const std::vector<std::string>& items) {
+// Comma-joined, cut after the last element that fits. The items are already safe.
+std::string joined_value(const std::vector<std::string>& items) {
     std::string value;
-    for (const auto& raw : items) {
-        const std::string item = safe_value(raw);
+    for (const auto& item : items) {
         if (item.empty()) continue;
         const std::size_t needed = value.size() + (value.empty() ? 0 : 1) + item.size();
         if (needed > max_dotenv_value_bytes - 4) return value + ",...";
         value += (value.empty() ? "" : ",") + item;
     }
     return value;
+}
+
+// Comma-joined safe values, cut after the last element that fits.
+std::string list_value(const std::vector<std::string>& items) {
+    std::vector<std::string> safe;
+    safe.reserve(items.size());
+    for (const auto& item : items) safe.push_back(safe_value(item));
+    return joined_value(safe);
+}
+
+// "T1:passed,T2:gate-failed": the status names are safe already, ':' is the one character added.
+std::string task_status_value(const RunReport& report) {
+    std::vector<std::string> pairs;
+    for (const auto& [id, status] : run::task_statuses(report)) {
+        const std::string safe_id = safe_value(id);
+        if (!safe_id.empty()) pairs.push_back(std::string(safe_id).append(":").append(status));
+    }
+    return joined_value(pairs);
 }
 
 }  // namespace
@@ -82,8 +100,22 @@ std::string dotenv_lines(const RunReport& report, int exit_code) {
         {"CODEARTS_CHECK_FAILED", list_value(report.ids_with(Outcome::Failed))},
         {"CODEARTS_CHECK_REQUEST_IDS", list_value(report.request_ids())},
     };
+    std::vector<std::pair<std::string, std::string>> run_entries;
+    if (report.is_run_mode()) {
+        run_entries = {{"CODEARTS_CHECK_EXEC_IDS", list_value(run::exec_ids(report))},
+                       {"CODEARTS_CHECK_TASK_STATUS", task_status_value(report)}};
+        for (const auto& [name, count] : run::severities(run::summed_counts(report))) {
+            std::string key = name;
+            std::transform(key.begin(), key.end(), key.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+            run_entries.emplace_back("CODEARTS_CHECK_" + key, std::to_string(count));
+        }
+        run_entries.emplace_back("CODEARTS_CHECK_GATE", to_string(run::overall_gate(report)));
+    }
     std::string lines;
-    for (const auto& [key, value] : entries) lines += key + "=" + value + "\n";
+    for (const auto& list : {entries, run_entries}) {
+        for (const auto& [key, value] : list) lines.append(key).append("=").append(value).append("\n");
+    }
     return lines;
 }
 

@@ -44,6 +44,9 @@ inline constexpr std::size_t max_dotenv_value_bytes = 600;
 // _STOPPED, _NOT_RUNNING, _FAILED, _REQUEST_IDS. Lists are comma-separated (GitLab's rules allow no
 // spaces, quotes or line breaks in values); a list longer than max_dotenv_value_bytes keeps the
 // ids that fit and ends with ",...". Request ids lose any character outside [A-Za-z0-9._-].
+// Run mode adds CODEARTS_CHECK_EXEC_IDS (a list), _TASK_STATUS ("T1:passed,T2:gate-failed", cut as a
+// list), _CRITICAL, _MAJOR, _MINOR, _SUGGESTION (the summed counts) and _GATE: 13 variables of
+// GitLab's 20, and at most about 4 KB with every list full.
 std::string dotenv_lines(const RunReport& report, int exit_code);
 
 }  // namespace ccs::report::gitlab

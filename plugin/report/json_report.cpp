@@ -2,11 +2,14 @@
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
+#include <Poco/JSON/Stringifier.h>
 #include <Poco/TextConverter.h>
 #include <Poco/UTF8Encoding.h>
 
 #include <algorithm>
 #include <sstream>
+
+#include "report/run_text.h"
 
 namespace ccs::report {
 
@@ -39,7 +42,34 @@ Poco::Int64 milliseconds(std::chrono::milliseconds elapsed) {
     return static_cast<Poco::Int64>(elapsed.count());
 }
 
-Poco::JSON::Object::Ptr task_object(const TaskResult& task) {
+Poco::JSON::Object::Ptr check_object(const TaskResult& task) {
+    const CheckRun check = task.check.value_or(CheckRun{});
+    auto object = new_object();
+    object->set("exec-id", utf8(check.exec_id));
+    object->set("followed", check.followed_only);
+    object->set("status", std::string(to_string(run::status_of(task))));
+    object->set("counts-read", check.counts.has_value());
+    for (const auto& [name, count] : run::severities(check.counts.value_or(SeverityCounts{}))) {
+        object->set(name, static_cast<Poco::Int64>(count));
+    }
+    object->set("gate", std::string(to_string(run::gate_of(task))));
+    return object;
+}
+
+void add_run_keys(Poco::JSON::Object& document, const RunReport& report) {
+    document.set("exec-ids", string_array(run::exec_ids(report)));
+    // Not in insertion order: Poco looks a key up in its ordered list on every set, quadratic for
+    // 100,000 tasks; an object's keys have no order for JSON anyway (these are sorted by id).
+    Poco::JSON::Object::Ptr statuses = new Poco::JSON::Object;
+    for (const auto& [id, status] : run::task_statuses(report)) statuses->set(utf8(id), status);
+    document.set("task-status", statuses);
+    for (const auto& [name, count] : run::severities(run::summed_counts(report))) {
+        document.set(name, static_cast<Poco::Int64>(count));
+    }
+    document.set("gate", std::string(to_string(run::overall_gate(report))));
+}
+
+Poco::JSON::Object::Ptr task_object(const TaskResult& task, bool run_mode) {
     auto object = new_object();
     object->set("task-id", utf8(task.task_id));
     object->set("outcome", std::string(to_string(task.outcome)));
@@ -50,6 +80,7 @@ Poco::JSON::Object::Ptr task_object(const TaskResult& task) {
     object->set("request-ids", string_array(task.request_ids));
     object->set("attempts", task.attempts);
     object->set("duration-ms", milliseconds(task.elapsed));
+    if (run_mode) object->set("check", check_object(task));
     return object;
 }
 
@@ -70,15 +101,39 @@ std::string to_json(const RunReport& report, int exit_code) {
     document->set("request-ids-omitted", static_cast<Poco::UInt64>(request_ids_omitted));
     document->set("exit-code", exit_code);
     document->set("duration-ms", milliseconds(report.elapsed));
+    const bool run_mode = report.is_run_mode();
+    if (run_mode) add_run_keys(*document, report);
     Poco::JSON::Array::Ptr tasks = new Poco::JSON::Array;
     const std::size_t shown = std::min(report.tasks.size(), max_json_task_objects);
-    for (std::size_t i = 0; i < shown; ++i) tasks->add(task_object(report.tasks[i]));
+    for (std::size_t i = 0; i < shown; ++i) tasks->add(task_object(report.tasks[i], run_mode));
     document->set("tasks", tasks);
     document->set("tasks-omitted", static_cast<Poco::UInt64>(report.tasks.size() - shown));
     if (result == RunResult::Skipped) document->set("skipped-reason", utf8(report.skipped_reason));
     std::ostringstream json;
     document->stringify(json);
     return json.str();
+}
+
+std::string json_string(const std::string& text) {
+    std::ostringstream quoted;
+    Poco::JSON::Stringifier::formatString(utf8(text), quoted);
+    return quoted.str();
+}
+
+std::string task_status_json(const RunReport& report, std::size_t max_bytes) {
+    const auto statuses = run::task_statuses(report);
+    // Room for the closing brace and the "..." entry.
+    constexpr std::size_t reserve = 40;
+    std::string object = "{";
+    for (std::size_t i = 0; i < statuses.size(); ++i) {
+        const std::string entry = json_string(statuses[i].first) + ":" + json_string(statuses[i].second);
+        if (object.size() + 1 + entry.size() + reserve > max_bytes) {
+            return object + (i == 0 ? "" : ",") + "\"...\":\"" + std::to_string(statuses.size() - i) +
+                   " more\"}";
+        }
+        object += (i == 0 ? "" : ",") + entry;
+    }
+    return object + "}";
 }
 
 }  // namespace ccs::report

@@ -17,10 +17,27 @@ namespace ccs::report {
 //   more), skipped-reason (only when the result is "skipped").
 // Every field is always there with one type: "" for no error code or message, 0 for no HTTP status.
 // Pass a redacted report. The id arrays always list every task.
+//
+// A run-mode report (its tasks carry `check`) has these keys too, between duration-ms and tasks:
+//   exec-ids (array of the runs' exec ids, task order; a followed task has none), task-status (object:
+//   task id -> "passed" | "gate-failed" | "check-failed" | "stopped" | "stopped-elsewhere" | "failed",
+//   every task, keys sorted), critical, major, minor, suggestion (numbers: the findings summed over the
+//   tasks), gate ("passed" | "failed" | "none", run::overall_gate);
+// and each task object ends with "check": {exec-id ("" when followed), followed (bool), status,
+//   counts-read (bool: whether the findings were read), critical, major, minor, suggestion (0 when not
+//   read), gate}. A stop-mode document has none of these keys.
 // A run over thousands of tasks keeps its report to a size a CI log and a reader can take.
 inline constexpr std::size_t max_json_task_objects = 1000;
 inline constexpr std::size_t max_json_request_ids = 1000;
 
 std::string to_json(const RunReport& report, int exit_code);
+
+// `text` as a JSON string, quotes included; bytes that are not UTF-8 become U+FFFD.
+std::string json_string(const std::string& text);
+
+// The task-status object on one line ({"T1":"passed","T2":"gate-failed"}), at most `max_bytes`:
+// when not every task fits, it keeps the tasks that do and ends with one more key, "...", whose value
+// says how many were left out ("1234 more"). Still valid JSON. Pass a redacted run-mode report.
+std::string task_status_json(const RunReport& report, std::size_t max_bytes);
 
 }  // namespace ccs::report

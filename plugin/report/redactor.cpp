@@ -67,6 +67,7 @@ TaskResult Redactor::redact(const TaskResult& task) const {
     copy.error_code = redact(task.error_code);
     copy.error_message = redact(task.error_message);
     for (auto& id : copy.request_ids) id = redact(id);
+    if (copy.check) copy.check->exec_id = redact(task.check->exec_id);
     return copy;
 }
 

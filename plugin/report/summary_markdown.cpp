@@ -1,6 +1,7 @@
 #include "report/summary_markdown.h"
 
 #include "report/advice.h"
+#include "report/run_text.h"
 #include "report/task_text.h"
 #include "report/text.h"
 
@@ -26,6 +27,39 @@ std::string table_row(const TaskResult& task) {
     return "| " + cell(task.task_id) + " | " + outcome_cell(task) + " | " + cell(service_error_text(task)) +
            " | " + cell(text::join(task.request_ids, "\n")) + " | " + text::format_duration(task.elapsed) +
            " |\n";
+}
+
+// Run mode: the check's status, why, and for a failure the service's error and the advice.
+std::string status_cell(const TaskResult& task) {
+    std::string status = std::string("**") + to_string(run::status_of(task)) + "**";
+    if (!task.detail.empty()) status += ": " + cell(task.detail);
+    if (!run::needs_explanation(task)) return status;
+    if (const auto error = service_error_text(task); !error.empty()) status += "<br>" + cell(error);
+    return status + "<br>" + cell(advice_for(task));
+}
+
+std::string task_cell(const TaskResult& task) {
+    std::string id = cell(task.task_id);
+    if (task.check && !task.check->exec_id.empty()) id += "<br>exec id " + cell(task.check->exec_id);
+    if (task.check && task.check->followed_only) id += "<br>followed";
+    return id;
+}
+
+std::string run_table_row(const TaskResult& task) {
+    std::string row = "| " + task_cell(task) + " | " + status_cell(task) + " |";
+    const bool read = task.check && task.check->counts;
+    for (const auto& [name, count] : run::severities(read ? *task.check->counts : SeverityCounts{})) {
+        row += read ? " " + std::to_string(count) + " |" : " – |";
+    }
+    return row + " " + to_string(run::gate_of(task)) + " | " + text::format_duration(task.elapsed) + " |\n";
+}
+
+std::string run_heading_and_result(const RunReport& report) {
+    return std::string("## CodeArts Check: run checks\n\n**Result: ") + to_string(report.result()) +
+           "**: " + run::statuses_text(report) +
+           "; findings: " + run::counts_text(run::summed_counts(report)) +
+           "; gate: " + to_string(run::overall_gate(report)) + ", in " +
+           text::format_duration(report.elapsed) + "\n\n";
 }
 
 std::string heading_and_result(const RunReport& report) {
@@ -73,12 +107,16 @@ std::string escape_table_cell(const std::string& raw) {
 }
 
 std::string summary_markdown(const RunReport& report) {
-    std::string summary = heading_and_result(report);
+    const bool run_mode = report.is_run_mode();
+    std::string summary = run_mode ? run_heading_and_result(report) : heading_and_result(report);
     if (report.tasks.empty()) return text::truncate_bytes(summary, max_summary_bytes);
-    summary += "| Task | Outcome | Service error | Request id(s) | Time taken |\n|---|---|---|---|---|\n";
+    summary +=
+        run_mode ? "| Task | Status | Critical | Major | Minor | Suggestion | Gate | Time taken |\n"
+                   "|---|---|---|---|---|---|---|---|\n"
+                 : "| Task | Outcome | Service error | Request id(s) | Time taken |\n|---|---|---|---|---|\n";
     std::size_t rows_written = 0;
     for (const auto& task : report.tasks) {
-        std::string row = table_row(task);
+        std::string row = run_mode ? run_table_row(task) : table_row(task);
         if (summary.size() + row.size() + omitted_note_reserve > max_summary_bytes) break;
         summary += row;
         ++rows_written;

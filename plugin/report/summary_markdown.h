@@ -22,6 +22,9 @@ std::string escape_table_cell(const std::string& text);
 // A heading, the result, then one table row per task (task, outcome, service error code and
 // message, request id(s), time taken). Rows that would pass max_summary_bytes are left out and
 // counted in a last line. Pass a redacted report.
+// Run mode ("## CodeArts Check: run checks"): the result with the statuses, the summed findings and
+// the gate, then one row per task: task (and exec id), status (why; for a failure the service error
+// and the advice), critical, major, minor, suggestion ("–" when not read), gate, time taken.
 std::string summary_markdown(const RunReport& report);
 
 }  // namespace ccs::report

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "report/advice.h"
+#include "report/run_text.h"
 #include "report/text.h"
 
 namespace ccs::report {
@@ -25,6 +26,7 @@ std::string request_ids_text(const TaskResult& task) {
 }
 
 std::string task_line(const TaskResult& task) {
+    if (task.check) return run::task_line(task);
     std::string line = "task " + task.task_id + ": " + to_string(task.outcome);
     if (!task.detail.empty()) line += " (" + task.detail + ")";
     if (task.outcome != Outcome::Failed) return line;
@@ -41,6 +43,7 @@ std::string counts_text(const RunReport& report) {
 }
 
 std::string result_line(const RunReport& report) {
+    if (report.is_run_mode()) return run::result_line(report);
     const RunResult result = report.result();
     std::string line = std::string("result: ") + to_string(result);
     if (result == RunResult::Skipped) {

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include "fuzz_input.h"
 
@@ -104,6 +105,47 @@ void check_report(const std::string& text) {
     github::task_annotations(report);
 }
 
+// Run mode: the same text as a task id, an exec id and a detail. The task-status output is JSON that
+// parses (any bytes become valid UTF-8) and still says the task's status.
+void check_run_report(const std::string& text) {
+    ccs::TaskResult task;
+    task.task_id = text;
+    task.outcome = ccs::Outcome::NotRunning;
+    task.detail = text;
+    task.error_message = text;
+    ccs::CheckRun check;
+    check.exec_id = text;
+    check.status = ccs::CheckStatus::GateFailed;
+    check.counts = ccs::SeverityCounts{1, 2, 3, 4};
+    check.gate = ccs::GateVerdict::Failed;
+    task.check = check;
+    ccs::RunReport report;
+    report.tasks = {task};
+    try {
+        Poco::JSON::Parser().parse(ccs::report::to_json(report, 1));
+    } catch (const Poco::Exception&) {
+        require(false, "the run-mode JSON report parses");
+    }
+    std::string entries;
+    try {
+        entries = github::output_entries(report);
+    } catch (const std::invalid_argument&) {
+        return;
+    }
+    const auto outputs = ccs::test::parse_file_commands(entries);
+    require(outputs.at("gate") == "failed", "the gate reads back");
+    try {
+        const auto statuses =
+            Poco::JSON::Parser().parse(outputs.at("task-status")).extract<Poco::JSON::Object::Ptr>();
+        require(statuses->size() == 1, "one task, one status");
+        require(statuses->begin()->second.convert<std::string>() == "gate-failed", "the status reads back");
+    } catch (const Poco::Exception&) {
+        require(false, "the task-status output parses");
+    }
+    ccs::report::summary_markdown(report);
+    github::task_annotations(report);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -114,6 +156,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_free_text(text);
     check_cell(text);
     check_report(text);
+    check_run_report(text);
     github::escape_property(text);
     github::add_mask(text);
     github::defuse_json(text);

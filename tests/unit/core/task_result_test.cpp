@@ -45,3 +45,64 @@ TEST_CASE("status names") {
     CHECK(describe_status(3) == "stopped");
     CHECK(std::string(to_string(Outcome::NotRunning)) == "not-running");
 }
+
+namespace {
+TaskResult checked(const std::string& id, CheckStatus status, bool refused = false) {
+    TaskResult result =
+        task(id, status == CheckStatus::Stopped ? Outcome::Stopped : Outcome::NotRunning, refused);
+    result.check = CheckRun{};
+    result.check->status = status;
+    return result;
+}
+}  // namespace
+
+TEST_CASE("run mode: a report whose tasks carry a check") {
+    RunReport report;
+    report.tasks = {task("a", Outcome::Stopped)};
+    CHECK_FALSE(report.is_run_mode());
+    report.tasks.push_back(checked("b", CheckStatus::Passed));
+    CHECK(report.is_run_mode());
+}
+
+TEST_CASE("run mode: success and exit 0 only when every check passed") {
+    RunReport report;
+    report.tasks = {checked("a", CheckStatus::Passed), checked("b", CheckStatus::Passed)};
+    CHECK(report.result() == RunResult::Success);
+    CHECK(exit_code_for(report) == 0);
+    for (const auto status : {CheckStatus::GateFailed, CheckStatus::CheckFailed, CheckStatus::Stopped,
+                              CheckStatus::StoppedElsewhere, CheckStatus::Failed}) {
+        CAPTURE(to_string(status));
+        RunReport one = report;
+        one.tasks.push_back(checked("c", status));
+        CHECK(one.result() == RunResult::Failure);
+        CHECK(exit_code_for(one) == 1);
+    }
+}
+
+TEST_CASE("run mode: a task without a check has not passed") {
+    RunReport report;
+    report.tasks = {checked("a", CheckStatus::Passed), task("b", Outcome::NotRunning)};
+    CHECK(report.result() == RunResult::Failure);
+}
+
+TEST_CASE("run mode: refused credentials give 3; the mode's own exit code wins") {
+    RunReport report;
+    report.tasks = {checked("a", CheckStatus::GateFailed), checked("b", CheckStatus::Failed, true)};
+    CHECK(report.credentials_refused());
+    CHECK(exit_code_for(report) == 3);
+    // A flag on a task that passed is not a refusal that failed the run.
+    RunReport passed;
+    passed.tasks = {checked("a", CheckStatus::Passed, true)};
+    CHECK_FALSE(passed.credentials_refused());
+    CHECK(exit_code_for(passed) == 0);
+    report.exit_code = 124;  // the timeout stopped the tasks
+    CHECK(exit_code_for(report) == 124);
+    report.exit_code = 130;
+    CHECK(exit_code_for(report) == 130);
+}
+
+TEST_CASE("run mode: status and gate names") {
+    CHECK(std::string(to_string(CheckStatus::GateFailed)) == "gate-failed");
+    CHECK(std::string(to_string(CheckStatus::StoppedElsewhere)) == "stopped-elsewhere");
+    CHECK(std::string(to_string(GateVerdict::None)) == "none");
+}
