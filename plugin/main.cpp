@@ -13,20 +13,11 @@
 #include <vector>
 
 #include "app/run.h"
+#include "core/environment.h"
 
 extern char** environ;
 
 namespace {
-
-ccs::inputs::Environment process_environment() {
-    ccs::inputs::Environment env;
-    for (char** entry = environ; entry != nullptr && *entry != nullptr; ++entry) {
-        const std::string text(*entry);
-        const auto equals = text.find('=');
-        if (equals != std::string::npos) env.emplace(text.substr(0, equals), text.substr(equals + 1));
-    }
-    return env;
-}
 
 // Some CI wrappers and daemons start us with 0, 1 or 2 closed: the next file we open (the signal
 // pipe, a socket, an output file) would take that number, and what we print would land in it. Each
@@ -78,7 +69,7 @@ int main(int argc, char** argv) {
     const std::vector<std::string> args(argv + 1, argv + argc);
     const std::string argv0 = argc > 0 ? argv[0] : "";  // the GitHub post run is told apart by its name
     try {
-        return ccs::app::run(argv0, args, process_environment(), std::cout, std::cerr);
+        return ccs::app::run(argv0, args, ccs::environment_from(environ), std::cout, std::cerr);
     } catch (const std::exception& error) {
         // Only reached on a bug: the message comes from our code, never from a secret-bearing input.
         std::cerr << "codearts-check-stop: internal error: " << error.what() << '\n';

@@ -8,33 +8,13 @@
 
 #include "auth/digest.h"
 #include "auth/uri_encoding.h"
+#include "core/strings.h"
 
 namespace ccs::auth {
 
 namespace {
 
 constexpr char kContentSha256Header[] = "x-sdk-content-sha256";
-
-// Splits on every `separator`, keeping empty pieces ("/a//b" -> "", "a", "", "b").
-std::vector<std::string> split(const std::string& text, char separator) {
-    std::vector<std::string> pieces;
-    std::string::size_type start = 0;
-    for (auto end = text.find(separator); end != std::string::npos; end = text.find(separator, start)) {
-        pieces.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    pieces.push_back(text.substr(start));
-    return pieces;
-}
-
-std::string join(const std::vector<std::string>& pieces, const std::string& separator) {
-    std::string joined;
-    for (std::size_t i = 0; i < pieces.size(); ++i) {
-        if (i > 0) joined += separator;
-        joined += pieces[i];
-    }
-    return joined;
-}
 
 using QueryParameter = std::pair<std::string, std::string>;
 

@@ -1,5 +1,7 @@
 #include "core/error_class.h"
 
+#include "core/strings.h"
+
 namespace ccs {
 
 namespace {
@@ -10,7 +12,7 @@ bool is_family(std::string_view rule_code) {
 
 bool in_family(const std::string& code, std::string_view family) {
     family.remove_suffix(1);
-    return code.compare(0, family.size(), family) == 0;
+    return starts_with(code, family);
 }
 
 }  // namespace

@@ -17,13 +17,6 @@ std::string signal_name(int signal) {
     }
 }
 
-std::string duration_text(std::chrono::milliseconds duration) {
-    const auto ms = duration.count();
-    if (ms < 1000) return std::to_string(ms) + " ms";
-    if (ms % 1000 == 0) return std::to_string(ms / 1000) + " s";
-    return std::to_string(ms / 1000) + "." + std::to_string(ms % 1000 / 100) + " s";
-}
-
 SignalCount::Turn SignalCount::received(int signal) {
     if (++count_ > 1) return count_ == 2 ? Turn::Second : Turn::Later;
     first_ = signal;

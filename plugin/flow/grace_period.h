@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/deadline.h"
+#include "core/strings.h"
 #include "flow/stop_flow.h"
 
 namespace ccs::flow {
@@ -16,8 +17,8 @@ namespace ccs::flow {
 // "SIGTERM", "SIGINT", "SIGHUP", "SIGKILL", or "signal N".
 std::string signal_name(int signal);
 
-// "500 ms", "6 s", "1.5 s": for log lines.
-std::string duration_text(std::chrono::milliseconds duration);
+// "500 ms", "6 s", "1.5 s": for log lines (written once, in core/strings.h).
+using ccs::duration_text;
 
 // The second-signal rule, the one place it is written: counts the signals, and says by when the stop
 // must be over. After the first, its grace from that signal on; after a second (or more), now. A cut

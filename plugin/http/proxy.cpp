@@ -4,6 +4,8 @@
 #include <Poco/NumberParser.h>
 #include <Poco/String.h>
 
+#include "core/strings.h"
+
 namespace ccs::http {
 namespace {
 
@@ -11,11 +13,6 @@ namespace {
 std::string unbracketed(const std::string& host) {
     if (host.size() >= 2 && host.front() == '[' && host.back() == ']') return host.substr(1, host.size() - 2);
     return host;
-}
-
-bool ends_with(const std::string& text, const std::string& suffix) {
-    return text.size() >= suffix.size() &&
-           text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 bool in_cidr(const Poco::Net::IPAddress& address, const std::string& cidr) {
@@ -45,8 +42,8 @@ bool entry_matches(const NoProxyEntry& entry, const std::string& host, std::uint
     if (Poco::Net::IPAddress::tryParse(entry_host, entry_address))
         return host_is_ip && address == entry_address;
 
-    if (entry_host.rfind("*.", 0) == 0) entry_host.erase(0, 1);
-    if (entry_host.rfind('.', 0) == 0) entry_host.erase(0, 1);
+    if (starts_with(entry_host, "*.")) entry_host.erase(0, 1);
+    if (starts_with(entry_host, ".")) entry_host.erase(0, 1);
     if (entry_host.empty()) return false;
     return host == entry_host || ends_with(host, "." + entry_host);
 }

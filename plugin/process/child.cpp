@@ -53,10 +53,9 @@ std::vector<char*> pointers_to(std::vector<std::string>& storage) {
     return pointers;
 }
 
+// What execvp uses when PATH is unset.
 std::string path_variable(const Environment& env) {
-    const auto found = env.find("PATH");
-    // What execvp uses when PATH is unset.
-    return found == env.end() ? "/bin:/usr/bin" : found->second;
+    return variable(env, "PATH", "/bin:/usr/bin");
 }
 
 int shell_exit_code(int status) {

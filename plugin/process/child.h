@@ -11,7 +11,6 @@
 #include <chrono>
 #include <condition_variable>
 #include <functional>
-#include <map>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -19,9 +18,11 @@
 #include <thread>
 #include <vector>
 
+#include "core/environment.h"
+
 namespace ccs::process {
 
-using Environment = std::map<std::string, std::string>;
+using ccs::Environment;
 
 // The command could not be started (not found, not executable, ...). The message names it.
 class StartError : public std::runtime_error {

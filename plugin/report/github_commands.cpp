@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "core/strings.h"
 #include "report/text.h"
 
 namespace ccs::report::github {
@@ -110,9 +111,6 @@ std::string annotation(Level level, const std::string& title, const std::string&
 }
 
 std::string add_mask(const std::string& value) {
-    const auto is_blank = [](const std::string& s) {
-        return s.find_first_not_of(" \t\r\n") == std::string::npos;
-    };
     if (is_blank(value)) return "";
     std::string commands = workflow_command("add-mask", {}, value);
     const auto lines = text::split_lines(value);

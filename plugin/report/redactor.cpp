@@ -2,15 +2,12 @@
 
 #include <algorithm>
 
+#include "core/strings.h"
 #include "report/text.h"
 
 namespace ccs::report {
 
 namespace {
-
-bool is_blank(const std::string& text) {
-    return text.find_first_not_of(" \t\r\n") == std::string::npos;
-}
 
 // The secret itself and, for a multi-line secret, each of its non-blank lines.
 std::vector<std::string> redactable_parts(const std::string& secret) {

@@ -12,20 +12,6 @@ bool is_continuation_byte(char c) {
 
 }  // namespace
 
-std::vector<std::string> split_lines(const std::string& text) {
-    std::vector<std::string> lines(1);
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c != '\r' && c != '\n') {
-            lines.back() += c;
-            continue;
-        }
-        if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;  // CRLF is one break
-        lines.emplace_back();
-    }
-    return lines;
-}
-
 std::string truncate_chars(const std::string& text, std::size_t max_chars) {
     static const std::string ellipsis = "…";
     std::size_t chars = 0;
@@ -67,23 +53,6 @@ std::string visible_controls(const std::string& text) {
         }
     }
     return safe;
-}
-
-std::string join(const std::vector<std::string>& parts, const std::string& separator) {
-    std::string joined;
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-        if (i > 0) joined += separator;
-        joined += parts[i];
-    }
-    return joined;
-}
-
-std::string format_duration(std::chrono::milliseconds elapsed) {
-    const long long ms = elapsed.count();
-    if (ms < 1000) return std::to_string(ms) + " ms";
-    char seconds[32];
-    std::snprintf(seconds, sizeof seconds, "%.1f s", static_cast<double>(ms) / 1000.0);
-    return seconds;
 }
 
 }  // namespace ccs::report::text

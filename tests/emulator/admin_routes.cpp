@@ -4,6 +4,7 @@
 #include <Poco/JSON/ParseHandler.h>
 #include <Poco/JSON/Parser.h>
 
+#include "core/strings.h"
 #include "emulator/scenario.h"
 #include "emulator/scenario_tasks.h"
 #include "emulator/task_store.h"
@@ -93,7 +94,7 @@ Answer get_task(const std::string& id, const EmulatorState& state) {
 }  // namespace
 
 bool is_admin_path(const std::string& path) {
-    return path.compare(0, admin_prefix.size(), admin_prefix) == 0;
+    return starts_with(path, admin_prefix);
 }
 
 Answer answer_admin_request(const ReceivedRequest& request, EmulatorState& state) {
@@ -103,7 +104,7 @@ Answer answer_admin_request(const ReceivedRequest& request, EmulatorState& state
     if (get && path == admin_prefix + "requests") return json_answer(200, state.log.to_json_array());
     if (post && path == admin_prefix + "scenario") return load_scenario(request.body, state);
     if (post && path == admin_prefix + "tasks") return set_task(request.body, state);
-    if (get && path.size() > task_prefix.size() && path.compare(0, task_prefix.size(), task_prefix) == 0) {
+    if (get && path.size() > task_prefix.size() && starts_with(path, task_prefix)) {
         return get_task(path.substr(task_prefix.size()), state);
     }
     if (post && path == admin_prefix + "reset") {

@@ -16,10 +16,6 @@ double unix_ms_now() {
     return static_cast<double>(Poco::Timestamp().epochMicroseconds()) / 1000.0;
 }
 
-std::string trimmed(const std::string& text) {
-    return Poco::trim(text);
-}
-
 // "Name: value" lines after the request line; names keep their case.
 HeaderList parse_header_lines(const std::string& head, std::string::size_type start) {
     HeaderList headers;
@@ -31,7 +27,7 @@ HeaderList parse_header_lines(const std::string& head, std::string::size_type st
         if (line.empty()) break;
         const auto colon = line.find(':');
         if (colon == std::string::npos || colon == 0) throw WireError("malformed header line: " + line);
-        headers.emplace_back(line.substr(0, colon), trimmed(line.substr(colon + 1)));
+        headers.emplace_back(line.substr(0, colon), Poco::trim(line.substr(colon + 1)));
     }
     return headers;
 }
@@ -122,7 +118,7 @@ std::string WireReader::read_chunked_body() {
     while (true) {
         const std::string size_line = read_through("\r\n", 1024);
         unsigned size = 0;
-        if (!Poco::NumberParser::tryParseHex(trimmed(size_line.substr(0, size_line.find(';'))), size)) {
+        if (!Poco::NumberParser::tryParseHex(Poco::trim(size_line.substr(0, size_line.find(';'))), size)) {
             throw WireError("bad chunk size");
         }
         if (size == 0) break;

@@ -1,6 +1,7 @@
 #include "emulator/iam_book.h"
 
 #include <Poco/Base64Encoder.h>
+#include <Poco/String.h>
 
 #include <algorithm>
 #include <sstream>
@@ -34,11 +35,6 @@ std::string jwt_shaped(const std::string& audience) {
         "{\"iss\":\"https://token.actions.githubusercontent.com\",\"aud\":" + json_quote(audience) +
         ",\"sub\":\"repo:example/app:ref:refs/heads/main\",\"jti\":" + json_quote(random_hex_id()) + "}";
     return base64url(header) + "." + base64url(payload) + "." + kSecretMarker + base64url(random_hex_id());
-}
-
-std::string upper(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
-    return text;
 }
 
 }  // namespace
@@ -138,8 +134,8 @@ std::string IamBook::issue_unscoped_token(const std::string& project_id) {
 }
 
 AccessKey IamBook::issue_temporary_key(const std::string& project_id) {
-    AccessKey key{"TMP" + upper(random_hex_id()).substr(0, 17), std::string(kSecretMarker) + random_hex_id(),
-                  project_id,
+    AccessKey key{"TMP" + Poco::toUpper(random_hex_id()).substr(0, 17),
+                  std::string(kSecretMarker) + random_hex_id(), project_id,
                   "gQpjbi1ub3J0aC00-" + std::string(kSecretMarker) + "-" + random_hex_id() + random_hex_id()};
     std::lock_guard<std::mutex> lock(mutex_);
     issued_keys_[key.access_key] = key;

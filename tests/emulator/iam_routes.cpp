@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/strings.h"
 #include "emulator/authentication.h"
 #include "emulator/ids.h"
 
@@ -65,7 +66,7 @@ std::string string_in(const Object::Ptr& object, const std::string& name) {
 const std::string* bearer(const ReceivedRequest& request) {
     const std::string* authorization = request.header("Authorization");
     static const std::string prefix = "Bearer ";
-    if (!authorization || authorization->compare(0, prefix.size(), prefix) != 0) return nullptr;
+    if (!authorization || !starts_with(*authorization, prefix)) return nullptr;
     return authorization;
 }
 

@@ -6,7 +6,6 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
 #include <thread>
 
 #include "emulator/emulator_options.h"
@@ -16,6 +15,7 @@
 #include "emulator/refusing_port.h"
 #include "emulator/scenario.h"
 #include "emulator/stderr_log.h"
+#include "support/file_text.h"
 
 namespace {
 
@@ -43,16 +43,9 @@ int wait_for_stop_signal(const sigset_t& signals) {
     return received;
 }
 
-std::string read_file(const std::string& path) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) throw std::runtime_error("cannot read " + path);
-    std::ostringstream content;
-    content << file.rdbuf();
-    return content.str();
-}
-
 void seed_state(const EmulatorOptions& options, EmulatorState& state) {
-    if (!options.scenario_file.empty()) state.apply(parse_scenario(read_file(options.scenario_file)));
+    if (!options.scenario_file.empty())
+        state.apply(parse_scenario(ccs::test::read_text_file(options.scenario_file)));
     for (const auto& token : options.tokens) state.tokens.add_accepted(token);
     for (const auto& token : options.expired_tokens) state.tokens.add_expired(token);
     for (const auto& [id, status] : options.tasks) state.tasks.set_status(id, status);

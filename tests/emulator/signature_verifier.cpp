@@ -9,6 +9,7 @@
 
 #include "auth/aksk_signer.h"
 #include "auth/sdk_date.h"
+#include "core/strings.h"
 
 namespace ccs::emu {
 
@@ -25,18 +26,6 @@ const std::vector<std::string> kAlwaysSigned = {"host", "x-sdk-date"};
 // received signature with the expected one (the length is not secret).
 bool constant_time_equals(const std::string& left, const std::string& right) {
     return left.size() == right.size() && CRYPTO_memcmp(left.data(), right.data(), left.size()) == 0;
-}
-
-// Splits on every `separator`, keeping empty pieces ("a;;b" -> "a", "", "b").
-std::vector<std::string> split(const std::string& text, char separator) {
-    std::vector<std::string> pieces;
-    std::string::size_type start = 0;
-    for (auto end = text.find(separator); end != std::string::npos; end = text.find(separator, start)) {
-        pieces.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    pieces.push_back(text.substr(start));
-    return pieces;
 }
 
 // Adds one "Key=value" field of the Authorization header to `fields`; false when malformed or repeated.

@@ -246,10 +246,8 @@ TEST_CASE("the fault matrix document is the table in tests/faults/matrix.json") 
     if (std::getenv("CCS_UPDATE_FAULT_MATRIX") != nullptr) {
         std::ofstream(markdown_path(), std::ios::binary | std::ios::trunc) << expected;
     }
-    std::ifstream file(markdown_path(), std::ios::binary);
-    std::ostringstream actual;
-    actual << file.rdbuf();
-    CHECK_MESSAGE(actual.str() == expected,
+    const std::string actual = read_file_if_present(markdown_path()).value_or("");
+    CHECK_MESSAGE(actual == expected,
                   "docs/fault-matrix.md is out of date: run this test with CCS_UPDATE_FAULT_MATRIX=1");
 }
 

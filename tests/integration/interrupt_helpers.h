@@ -18,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/strings.h"
 #include "program.h"
 #include "support/emulator.h"
 #include "support/process.h"
@@ -44,13 +45,8 @@ inline bool eventually(const std::function<bool()>& condition,
 
 // What a watched command needs to find `sleep` and `sh`, and nothing else.
 inline Environment command_environment() {
-    Environment env = {{"PATH", "/usr/local/bin:/usr/bin:/bin"}};
-    const Environment inherited = current_environment();
-    for (const char* name : {"TMPDIR", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
-        const auto found = inherited.find(name);
-        if (found != inherited.end()) env.insert(*found);
-    }
-    return env;
+    return with_inherited({{"PATH", "/usr/local/bin:/usr/bin:/bin"}},
+                          {"TMPDIR", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"});
 }
 
 inline std::vector<std::string> joined(std::vector<std::string> first,
@@ -63,21 +59,14 @@ inline std::vector<std::string> joined(std::vector<std::string> first,
 inline std::vector<RecordedRequest> requests_to(const Emulator& emulator, const std::string& path_suffix) {
     std::vector<RecordedRequest> found;
     for (const auto& request : emulator.requests()) {
-        if (request.path.size() >= path_suffix.size() &&
-            request.path.compare(request.path.size() - path_suffix.size(), path_suffix.size(), path_suffix) ==
-                0) {
-            found.push_back(request);
-        }
+        if (ends_with(request.path, path_suffix)) found.push_back(request);
     }
     return found;
 }
 
 // A whole small file ("" when it does not exist yet), without its trailing newline.
 inline std::string file_text(const std::string& path) {
-    std::ifstream file(path);
-    std::stringstream text;
-    text << file.rdbuf();
-    std::string content = text.str();
+    std::string content = read_file_if_present(path).value_or("");
     while (!content.empty() && (content.back() == '\n' || content.back() == '\r')) content.pop_back();
     return content;
 }

@@ -3,8 +3,10 @@
 
 #include <doctest/doctest.h>
 
-#include <cstdlib>
+#include <Poco/Environment.h>
+
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "support/emulator.h"
@@ -17,8 +19,8 @@ namespace ccs::test {
 // The program this build made, or another build of it that CCS_TEST_PROGRAM names (.ci/run points it
 // at the statically linked one a prebuilt image ships, so that it passes the suite too).
 inline std::string program_path() {
-    const char* other = std::getenv("CCS_TEST_PROGRAM");
-    return other && *other ? other : CCS_PROGRAM_PATH;
+    const std::string other = Poco::Environment::get("CCS_TEST_PROGRAM", "");
+    return other.empty() ? CCS_PROGRAM_PATH : other;
 }
 
 // Fails the test for every secret of this run found in what it printed, or in the files a GitHub
@@ -40,12 +42,7 @@ inline void check_no_secret_leaked(const ProcessResult& result, const std::vecto
 // `env` plus the sanitizer settings this test runs with (a sanitizer build's suite passes them down, so
 // a finding in the program is reported and fails the run the same way as one in the test).
 inline Environment with_sanitizer_settings(Environment env) {
-    const Environment inherited = current_environment();
-    for (const char* name : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
-        const auto found = inherited.find(name);
-        if (found != inherited.end()) env.insert(*found);
-    }
-    return env;
+    return with_inherited(std::move(env), {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"});
 }
 
 // Runs the program with exactly `env` (nothing inherited but sanitizer settings), bounded in time,

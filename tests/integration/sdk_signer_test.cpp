@@ -13,6 +13,7 @@
 
 #include <optional>
 
+#include "core/environment.h"
 #include "program.h"
 #include "support/json_result.h"
 
@@ -42,17 +43,13 @@ std::optional<std::string> node_on_path(const std::string& path_variable) {
 // message (nullopt) elsewhere.
 std::optional<std::string> node_with_sdk() {
     const Environment here = current_environment();
-    const auto variable = [&here](const std::string& name) {
-        const auto found = here.find(name);
-        return found == here.end() ? std::string() : found->second;
-    };
-    const auto node = node_on_path(variable("PATH"));
+    const auto node = node_on_path(ccs::variable(here, "PATH"));
     const bool sdk_installed =
         Poco::File(sdk_dir() + "/node_modules/@huaweicloud/huaweicloud-sdk-core").exists();
     if (node && sdk_installed) return node;
     const std::string missing =
         !node ? "node is not on PATH" : "the SDK is not installed (run `npm ci` in tests/sdk)";
-    if (variable("CI") == "true") FAIL("CI=true, but " << missing);
+    if (ccs::variable(here, "CI") == "true") FAIL("CI=true, but " << missing);
     MESSAGE("skipped: " << missing);
     return std::nullopt;
 }

@@ -6,6 +6,8 @@
 
 #include <chrono>
 
+#include "core/strings.h"
+
 namespace ccs::test {
 
 namespace {
@@ -106,7 +108,7 @@ void ConnectProxy::serve() {
             client.setReceiveTimeout(Poco::Timespan(5, 0));
             const std::string head = read_head(client);
             const auto space = head.find(' ');
-            if (head.rfind("CONNECT ", 0) != 0 || space == std::string::npos) continue;
+            if (!starts_with(head, "CONNECT ") || space == std::string::npos) continue;
             const std::string target = head.substr(space + 1, head.find(' ', space + 1) - space - 1);
             {
                 const std::lock_guard<std::mutex> lock(mutex_);

@@ -10,6 +10,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/strings.h"
+
 namespace ccs::test {
 
 namespace {
@@ -35,13 +37,7 @@ std::vector<std::string> command_line(const EmulatorOptions& options, const std:
 // The emulator needs nothing from the environment but a temp dir and, in sanitizer builds, the
 // sanitizer settings ctest gives the test.
 Environment emulator_environment() {
-    Environment env;
-    const Environment inherited = current_environment();
-    for (const char* name : {"TMPDIR", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
-        const auto found = inherited.find(name);
-        if (found != inherited.end()) env.insert(*found);
-    }
-    return env;
+    return with_inherited({}, {"TMPDIR", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"});
 }
 
 Poco::Dynamic::Var parse_json(const std::string& text) {
@@ -87,13 +83,13 @@ Emulator::Emulator(const EmulatorOptions& options) : dir_("ccs-emulator") {
     process_ = std::make_unique<BackgroundProcess>(emulator_path(), command_line(options, cert_file_),
                                                    emulator_environment());
     const auto line = process_->read_line(startup_limit);
-    if (!line || line->rfind("http", 0) != 0) {
+    if (!line || !starts_with(*line, "http")) {
         throw std::runtime_error("the emulator did not start; its stderr:\n" + process_->stderr_text());
     }
     url_ = *line;
     if (!options.refusing_port) return;
     const auto refusing = process_->read_line(startup_limit);
-    if (!refusing || refusing->rfind("http", 0) != 0) {
+    if (!refusing || !starts_with(*refusing, "http")) {
         throw std::runtime_error("the emulator gave no refusing port; its stderr:\n" +
                                  process_->stderr_text());
     }

@@ -1,11 +1,12 @@
 #include "support/github_file_commands.h"
 
-#include <algorithm>
-#include <cctype>
-#include <fstream>
+#include <Poco/String.h>
+
 #include <set>
 #include <sstream>
 #include <utility>
+
+#include "support/file_text.h"
 
 namespace ccs::test {
 
@@ -60,17 +61,10 @@ std::string heredoc_value(const std::string& text, LineReader& reader, const std
     return end > start ? text.substr(start, end - start) : std::string();
 }
 
-std::string without_bom(const std::string& text) {
-    static const std::string bom = "\xEF\xBB\xBF";
-    return text.compare(0, bom.size(), bom) == 0 ? text.substr(bom.size()) : text;
-}
-
 // ---- workflow commands ----
 
 bool same_name(const std::string& a, const std::string& b) {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(),
-                      [](unsigned char x, unsigned char y) { return std::tolower(x) == std::tolower(y); });
+    return Poco::icompare(a, b) == 0;
 }
 
 // The runner only takes names it has an extension for (and the stop token while stopped).
@@ -80,10 +74,7 @@ bool is_registered(const std::string& name, const std::string& stop_token) {
         "set-output", "save-state",  "debug",          "warning",  "error",
         "notice",     "group",       "endgroup",       "echo",     "stop-commands",
     };
-    std::string lower = name;
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return std::tolower(c); });
-    return registered.count(lower) > 0 || (!stop_token.empty() && same_name(name, stop_token));
+    return registered.count(Poco::toLower(name)) > 0 || (!stop_token.empty() && same_name(name, stop_token));
 }
 
 std::string replace_all(std::string text, const std::string& from, const std::string& to) {
@@ -215,7 +206,7 @@ std::vector<std::string> output_lines(const std::string& output) {
 }  // namespace
 
 FileCommandValues parse_file_commands(const std::string& file_text, RunnerOs os) {
-    const std::string text = without_bom(file_text);
+    const std::string text = without_utf8_bom(file_text);
     FileCommandValues values;
     LineReader reader(text, os);
     std::string line;
@@ -243,11 +234,9 @@ FileCommandValues parse_file_commands(const std::string& file_text, RunnerOs os)
 }
 
 FileCommandValues read_file_commands(const std::string& path, RunnerOs os) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) return {};
-    std::ostringstream text;
-    text << file.rdbuf();
-    return parse_file_commands(text.str(), os);
+    const std::optional<std::string> text = read_file_if_present(path);
+    if (!text) return {};
+    return parse_file_commands(*text, os);
 }
 
 std::string unescape_data(const std::string& data) {

@@ -6,6 +6,8 @@
 #include <Poco/TextIterator.h>
 #include <Poco/UTF8Encoding.h>
 
+#include "support/file_text.h"
+
 namespace ccs::test {
 namespace {
 
@@ -42,7 +44,7 @@ std::map<std::string, std::string> parse_gitlab_dotenv(const std::string& text, 
         throw DotenvError("Dotenv Artifact Too Big: " + std::to_string(text.size()) + " bytes");
     }
     if (!is_valid_utf8(text)) throw DotenvError("not UTF-8");
-    const std::string body = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? text.substr(3) : text;
+    const std::string body = without_utf8_bom(text);
 
     std::map<std::string, std::string> variables;
     std::size_t start = 0;

@@ -74,11 +74,14 @@ double seconds_since(Clock::time_point start) {
 }  // namespace
 
 Environment current_environment() {
-    Environment env;
-    for (char** entry = environ; entry && *entry; ++entry) {
-        const std::string text = *entry;
-        const auto equals = text.find('=');
-        if (equals != std::string::npos) env.emplace(text.substr(0, equals), text.substr(equals + 1));
+    return environment_from(environ);
+}
+
+Environment with_inherited(Environment env, std::initializer_list<const char*> names) {
+    const Environment inherited = current_environment();
+    for (const char* name : names) {
+        const auto found = inherited.find(name);
+        if (found != inherited.end()) env.insert(*found);
     }
     return env;
 }

@@ -6,19 +6,24 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
-#include <map>
+#include <initializer_list>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "core/environment.h"
+
 namespace ccs::test {
 
-using Environment = std::map<std::string, std::string>;
+using ccs::Environment;
 
 // This process's environment, for a caller that wants the child to inherit it (run_process does not).
 Environment current_environment();
+
+// `env` plus those of `names` that are set in this process's environment (a value in `env` wins).
+Environment with_inherited(Environment env, std::initializer_list<const char*> names);
 
 struct ProcessResult {
     int exit_code = -1;      // the exit code, or 128 + signal when a signal ended it (137 after a timeout)

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <mutex>
 
+#include "core/strings.h"
+
 namespace ccs::test {
 
 namespace {
@@ -63,7 +65,7 @@ std::vector<std::string> secrets_in(const std::vector<std::string>& args, const 
     for (const auto& arg : args) {
         if (!contains_marker(arg)) continue;
         // "--token=VALUE" carries the value after the '='.
-        const std::size_t equals = arg.rfind("--", 0) == 0 ? arg.find('=') : std::string::npos;
+        const std::size_t equals = starts_with(arg, "--") ? arg.find('=') : std::string::npos;
         add_unique(secrets, equals == std::string::npos ? arg : arg.substr(equals + 1));
     }
     for (const auto& [name, value] : env) {

@@ -4,7 +4,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <vector>
 
@@ -34,14 +33,6 @@ std::string TempDir::write(const std::string& name, const std::string& content) 
     out << content;
     if (!out.flush()) throw std::runtime_error("cannot write " + path);
     return path;
-}
-
-std::string read_text_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + path);
-    std::ostringstream content;
-    content << in.rdbuf();
-    return content.str();
 }
 
 }  // namespace ccs::test

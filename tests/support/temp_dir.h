@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "support/file_text.h"  // read_text_file
+
 namespace ccs::test {
 
 class TempDir {
@@ -24,8 +26,5 @@ public:
 private:
     std::string path_;
 };
-
-// The whole content of a file; throws std::runtime_error when it cannot be read.
-std::string read_text_file(const std::string& path);
 
 }  // namespace ccs::test

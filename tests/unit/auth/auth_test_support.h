@@ -5,13 +5,12 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "core/http_message.h"
+#include "support/file_text.h"
 
 namespace ccs::auth::test {
 
@@ -35,17 +34,9 @@ inline HttpRequest request_from_url(const std::string& method, const std::string
     return request;
 }
 
-inline std::string read_file(const std::string& path) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) throw std::runtime_error("cannot read " + path);
-    std::ostringstream content;
-    content << file.rdbuf();
-    return content.str();
-}
-
 inline Poco::JSON::Object::Ptr load_json_object(const std::string& path) {
     Poco::JSON::Parser parser;
-    return parser.parse(read_file(path)).extract<Poco::JSON::Object::Ptr>();
+    return parser.parse(ccs::test::read_text_file(path)).extract<Poco::JSON::Object::Ptr>();
 }
 
 inline std::string test_data_path(const std::string& name) {
