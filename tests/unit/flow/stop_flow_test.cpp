@@ -54,6 +54,19 @@ public:
     CallResult progress(const std::string& task_id, const Deadline&) override {
         return next(progress_answers, "progress " + task_id);
     }
+    // Not used by a stop.
+    CallResult run(const std::string& task_id, const std::string&, const Deadline&) override {
+        FAIL("a stop does not run " << task_id);
+        return {};
+    }
+    CallResult defects_summary(const std::string& task_id, const Deadline&) override {
+        FAIL("a stop does not read the summary of " << task_id);
+        return {};
+    }
+    CallResult defects_statistic(const std::string& task_id, const Deadline&) override {
+        FAIL("a stop does not read the statistic of " << task_id);
+        return {};
+    }
 
 private:
     CallResult next(std::deque<CallResult>& answers, const std::string& call) {
