@@ -97,7 +97,7 @@ CountState count_value(const Poco::JSON::Object::Ptr& object, const std::string&
     const Poco::Dynamic::Var field = object->get(name);
     try {
         if (field.isString()) {
-            const std::string text = field.extract<std::string>();
+            const std::string& text = field.extract<std::string>();
             if (text.empty()) return CountState::Absent;
             if (text.size() > 18) return CountState::Unusable;
             long long parsed = 0;

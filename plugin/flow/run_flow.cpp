@@ -131,7 +131,7 @@ private:
     // A call, tried again while it fails transiently and the follow's time allows.
     api::CallResult persist(const std::function<api::CallResult()>& call, const std::string& what) {
         for (;;) {
-            const api::CallResult result = record_.add(call());
+            api::CallResult result = record_.add(call());
             if (result.succeeded || result.error_class != api::ErrorClass::Transient || follow_.expired())
                 return result;
             const Millis wait = settings_.backoff.wait_before(waits_ + 1);
@@ -190,8 +190,10 @@ private:
             const api::Progress& progress = *look.progress;
             if (!progress.status || *progress.status == 0) {
                 if (lines_.should_print(progress.ratio, progress.info, follow_.time().now())) {
-                    say(progress.status ? shown(progress.ratio) + " " + shown(progress.info)
-                                        : "not started yet (" + describe_status(progress.status) + ")");
+                    say(!progress.status ? "not started yet (" + describe_status(progress.status) + ")"
+                        : progress.ratio.empty() && progress.info.empty()
+                            ? std::string("running")
+                            : shown(progress.ratio) + " " + shown(progress.info));
                 }
                 continue;
             }

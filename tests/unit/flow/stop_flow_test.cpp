@@ -169,6 +169,7 @@ TEST_CASE("many tasks: every one gets its result, in the order given, and worker
         return std::unique_ptr<api::TaskApi>(std::move(api));
     };
     std::vector<std::string> ids;
+    ids.reserve(20);
     for (int i = 0; i < 20; ++i) ids.push_back("task-" + std::to_string(i));
     // Each scripted api answers running first only once; later tasks on the same worker see "stopped"
     // at the first look, which is not-running: both outcomes are success.
