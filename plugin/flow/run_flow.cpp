@@ -121,28 +121,42 @@ public:
 private:
     void say(const std::string& line) { log_("task " + task_id_ + ": " + line); }
 
-    // Waits the next step of the back-off; false when the follow's time is up (passed or cut).
-    bool pause() {
-        if (follow_.expired()) return false;
-        follow_.sleep_for(settings_.backoff.wait_before(++waits_));
-        return !follow_.expired();
+    // Waits the next step of the back-off; false when `deadline` (the follow's, unless given) has passed.
+    bool pause() { return pause(follow_); }
+    bool pause(const Deadline& deadline) {
+        if (deadline.expired()) return false;
+        deadline.sleep_for(settings_.backoff.wait_before(++waits_));
+        return !deadline.expired();
     }
 
-    // A call, tried again while it fails transiently and the follow's time allows.
-    api::CallResult persist(const std::function<api::CallResult()>& call, const std::string& what) {
+    // A call by `deadline`, tried again while it fails transiently and the deadline allows.
+    using Call = std::function<api::CallResult(const Deadline&)>;
+    api::CallResult persist(const Call& call, const std::string& what, const Deadline& deadline) {
         for (;;) {
-            api::CallResult result = record_.add(call());
-            if (result.succeeded || result.error_class != api::ErrorClass::Transient || follow_.expired())
+            api::CallResult result = record_.add(call(deadline));
+            if (result.succeeded || result.error_class != api::ErrorClass::Transient || deadline.expired())
                 return result;
             const Millis wait = settings_.backoff.wait_before(waits_ + 1);
             say(what + " failed for now (" + result.describe() + "); trying again in " + duration_text(wait));
-            if (!pause()) return result;
+            if (!pause(deadline)) return result;
         }
+    }
+
+    // Reading the results of a check that has ended: by the follow's deadline, or once that has
+    // passed (the check ended just before it, or a signal came meanwhile) by the stop's (the grace).
+    api::CallResult read_results(const Call& call, const std::string& what) {
+        api::CallResult result = persist(call, what, follow_.expired() ? stop_deadline_.get() : follow_);
+        if (!result.succeeded && result.error_class == api::ErrorClass::Transient && follow_.expired()) {
+            const Deadline grace = stop_deadline_.get();
+            if (!grace.expired()) result = persist(call, what, grace);
+        }
+        return result;
     }
 
     std::optional<TaskResult> start() {
         const api::CallResult started =
-            persist([&] { return api_.run(task_id_, settings_.ref, follow_); }, "starting the check");
+            persist([&](const Deadline& by) { return api_.run(task_id_, settings_.ref, by); },
+                    "starting the check", follow_);
         if (started.succeeded) {
             record_.check().exec_id = started.exec_id;
             say(started.exec_id.empty() ? "check started (the answer gave no exec id)"
@@ -214,15 +228,17 @@ private:
 
     TaskResult results() {
         const api::CallResult summary =
-            persist([&] { return api_.defects_summary(task_id_, follow_); }, "reading the defects summary");
+            read_results([&](const Deadline& by) { return api_.defects_summary(task_id_, by); },
+                         "reading the defects summary");
         if (!summary.succeeded) {
             return record_.fail(summary, "the check succeeded, but its defects summary could not be read: " +
                                              summary.describe());
         }
         std::optional<SeverityCounts> counts = summary.summary->counts;
         if (!counts) {
-            const api::CallResult statistic = persist(
-                [&] { return api_.defects_statistic(task_id_, follow_); }, "reading the defects statistic");
+            const api::CallResult statistic =
+                read_results([&](const Deadline& by) { return api_.defects_statistic(task_id_, by); },
+                             "reading the defects statistic");
             if (statistic.succeeded) {
                 counts = statistic.statistic;
             } else if (settings_.fail_on.needs_counts()) {

@@ -67,7 +67,8 @@ using StopDeadline = std::function<Deadline()>;
 // Per task, into TaskResult::check (CheckRun) and the TaskResult:
 //   started: exec_id; already running (CC.00050015): followed_only, not restarted, logged.
 //   status 2: the summary's counts (the statistic's when it lacks them) and the gate -> Passed or
-//     GateFailed; status 1 -> CheckFailed; status 3 -> StoppedElsewhere. `outcome` NotRunning.
+//     GateFailed (results of a check that ended as the follow's time ran out are read by the
+//     StopDeadline); status 1 -> CheckFailed; status 3 -> StoppedElsewhere. `outcome` NotRunning.
 //   follow deadline passed or cut while it runs -> stop_task(FirstCall::Stop) by the StopDeadline:
 //     Stopped, `outcome` and the error fields from the stop.
 //   a failure that is not transient (credentials refused, unknown task, an unusable answer) or

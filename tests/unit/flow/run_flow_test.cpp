@@ -509,3 +509,16 @@ TEST_CASE("many tasks on real time: each gets its own result, in order, with bou
     CHECK(runs.size() == ids.size());
     CHECK(done.size() == ids.size());
 }
+
+TEST_CASE("a check that ends as the wait's time runs out still has its results read, within the grace") {
+    Run run;
+    CancellableDeadline follow(run.time.now() + 60min, run.time);
+    run.api.progress_answers = {progress_says(2)};
+    run.api.on_progress = [&](int) { follow.cut_to(run.time.now()); };  // a signal, as it ends
+    run.api.summary_answers = {summary_says(SeverityCounts{1, 0, 0, 0}, false)};
+    const TaskResult result = run.once(follow);
+    CHECK(result.check->status == CheckStatus::GateFailed);
+    CHECK(result.outcome == Outcome::NotRunning);
+    CHECK(run.stop_deadlines == 1);
+    CHECK(std::count(run.api.calls.begin(), run.api.calls.end(), "stop T1") == 0);
+}
