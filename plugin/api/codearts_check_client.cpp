@@ -1,5 +1,9 @@
 #include "api/codearts_check_client.h"
 
+#include <Poco/JSON/Object.h>
+
+#include <sstream>
+
 #include "http/retrying_exchange.h"
 
 namespace ccs::api {
@@ -46,6 +50,25 @@ void interpret_progress(const HttpResponse& response, CallResult& result) {
     if (!result.succeeded) result.error_class = ErrorClass::Rejected;
 }
 
+void interpret_run(const HttpResponse& response, CallResult& result) {
+    result.succeeded = judge_status_and_error(response, result);
+    if (result.succeeded) result.exec_id = parse_exec_id(response.body);
+}
+
+void interpret_summary(const HttpResponse& response, CallResult& result) {
+    if (!judge_status_and_error(response, result)) return;
+    result.summary = parse_defects_summary(response.body, result.problem);
+    result.succeeded = result.summary.has_value();
+    if (!result.succeeded) result.error_class = ErrorClass::Rejected;
+}
+
+void interpret_statistic(const HttpResponse& response, CallResult& result) {
+    if (!judge_status_and_error(response, result)) return;
+    result.statistic = parse_defects_statistic(response.body, result.problem);
+    result.succeeded = result.statistic.has_value();
+    if (!result.succeeded) result.error_class = ErrorClass::Rejected;
+}
+
 void reset_attempt_fields(CallResult& result) {
     result.succeeded = false;
     result.http_status = 0;
@@ -53,6 +76,9 @@ void reset_attempt_fields(CallResult& result) {
     result.transport_error.reset();
     result.problem.clear();
     result.progress.reset();
+    result.exec_id.clear();
+    result.summary.reset();
+    result.statistic.reset();
 }
 
 }  // namespace
@@ -70,12 +96,40 @@ std::string CallResult::describe() const {
     return text;
 }
 
+bool is_task_running(const CallResult& run) {
+    if (run.succeeded || !run.service_error) return false;
+    const auto rule = service_code_rule(run.service_error->code);
+    return rule && rule->cause == ErrorCause::TaskRunning;
+}
+
 HttpRequest stop_request(const ServiceUrl& endpoint, const std::string& task_id) {
     return task_request("POST", endpoint, task_id, "stop");
 }
 
 HttpRequest progress_request(const ServiceUrl& endpoint, const std::string& task_id) {
     return task_request("GET", endpoint, task_id, "progress");
+}
+
+HttpRequest run_request(const ServiceUrl& endpoint, const std::string& task_id, const std::string& ref) {
+    HttpRequest request = task_request("POST", endpoint, task_id, "run");
+    if (ref.empty()) {
+        request.body = "{}";
+    } else {
+        Poco::JSON::Object body;
+        body.set("ref", ref);
+        std::ostringstream text;
+        body.stringify(text);
+        request.body = text.str();
+    }
+    return request;
+}
+
+HttpRequest defects_summary_request(const ServiceUrl& endpoint, const std::string& task_id) {
+    return task_request("GET", endpoint, task_id, "defects-summary");
+}
+
+HttpRequest defects_statistic_request(const ServiceUrl& endpoint, const std::string& task_id) {
+    return task_request("GET", endpoint, task_id, "defects-statistic");
 }
 
 CodeArtsCheckClient::CodeArtsCheckClient(const ClientSettings& settings, const auth::Authorizer& authorizer,
@@ -95,6 +149,22 @@ CallResult CodeArtsCheckClient::stop(const std::string& task_id, const Deadline&
 CallResult CodeArtsCheckClient::progress(const std::string& task_id, const Deadline& deadline) {
     return call([&](const ServiceUrl& endpoint) { return progress_request(endpoint, task_id); }, deadline,
                 interpret_progress);
+}
+
+CallResult CodeArtsCheckClient::run(const std::string& task_id, const std::string& ref,
+                                    const Deadline& deadline) {
+    return call([&](const ServiceUrl& endpoint) { return run_request(endpoint, task_id, ref); }, deadline,
+                interpret_run);
+}
+
+CallResult CodeArtsCheckClient::defects_summary(const std::string& task_id, const Deadline& deadline) {
+    return call([&](const ServiceUrl& endpoint) { return defects_summary_request(endpoint, task_id); },
+                deadline, interpret_summary);
+}
+
+CallResult CodeArtsCheckClient::defects_statistic(const std::string& task_id, const Deadline& deadline) {
+    return call([&](const ServiceUrl& endpoint) { return defects_statistic_request(endpoint, task_id); },
+                deadline, interpret_statistic);
 }
 
 CallResult CodeArtsCheckClient::call(const MakeRequest& unsigned_request, const Deadline& deadline,

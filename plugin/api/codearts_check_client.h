@@ -27,6 +27,10 @@ struct ClientSettings {
 // The unsigned requests, as they would be sent (Host and Content-Type set). Also what --dry-run shows.
 HttpRequest stop_request(const ServiceUrl& endpoint, const std::string& task_id);
 HttpRequest progress_request(const ServiceUrl& endpoint, const std::string& task_id);
+// `ref` empty: body `{}`; otherwise `{"ref":"<ref>"}`.
+HttpRequest run_request(const ServiceUrl& endpoint, const std::string& task_id, const std::string& ref);
+HttpRequest defects_summary_request(const ServiceUrl& endpoint, const std::string& task_id);
+HttpRequest defects_statistic_request(const ServiceUrl& endpoint, const std::string& task_id);
 
 class CodeArtsCheckClient final : public TaskApi {
 public:
@@ -39,9 +43,12 @@ public:
 
     CallResult stop(const std::string& task_id, const Deadline& deadline) override;
     CallResult progress(const std::string& task_id, const Deadline& deadline) override;
+    CallResult run(const std::string& task_id, const std::string& ref, const Deadline& deadline) override;
+    CallResult defects_summary(const std::string& task_id, const Deadline& deadline) override;
+    CallResult defects_statistic(const std::string& task_id, const Deadline& deadline) override;
 
 private:
-    // Judges one answer: success, or an error with its class. Progress answers also get parsed.
+    // Judges one answer: success, or an error with its class. Successful answers also get parsed.
     using Interpret = std::function<void(const HttpResponse&, CallResult&)>;
     // The unsigned request for one endpoint.
     using MakeRequest = std::function<HttpRequest(const ServiceUrl& endpoint)>;

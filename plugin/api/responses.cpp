@@ -4,6 +4,8 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/String.h>
 
+#include <vector>
+
 namespace ccs::api {
 namespace {
 
@@ -86,7 +88,147 @@ std::optional<int> task_status_value(const Poco::Dynamic::Var& value) {
     return std::nullopt;
 }
 
+// A count as the service sends it: a string of digits ("12"), or a JSON integer. Absent, null and ""
+// are no count; anything else (a sign, a fraction, a word, a boolean, too many digits) is unusable.
+enum class CountState { Absent, Value, Unusable };
+
+CountState count_value(const Poco::JSON::Object::Ptr& object, const std::string& name, long long& value) {
+    if (!object->has(name) || object->isNull(name)) return CountState::Absent;
+    const Poco::Dynamic::Var field = object->get(name);
+    try {
+        if (field.isString()) {
+            const std::string& text = field.extract<std::string>();
+            if (text.empty()) return CountState::Absent;
+            if (text.size() > 18) return CountState::Unusable;
+            long long parsed = 0;
+            for (const char c : text) {
+                if (c < '0' || c > '9') return CountState::Unusable;
+                parsed = parsed * 10 + (c - '0');
+            }
+            value = parsed;
+            return CountState::Value;
+        }
+        if (field.isBoolean() || !field.isInteger()) return CountState::Unusable;
+        if (field.isSigned()) {
+            const auto parsed = field.convert<Poco::Int64>();
+            if (parsed < 0) return CountState::Unusable;
+            value = parsed;
+            return CountState::Value;
+        }
+        const auto parsed = field.convert<Poco::UInt64>();
+        if (parsed > static_cast<Poco::UInt64>(999999999999999999LL)) return CountState::Unusable;
+        value = static_cast<long long>(parsed);
+        return CountState::Value;
+    } catch (const Poco::Exception&) {
+        return CountState::Unusable;
+    }
+}
+
+struct CountField {
+    const char* name;
+    long long SeverityCounts::*member;
+};
+
+// The four severities' fields, with the summary's names ("critical_count") or the statistic's ("critical").
+std::vector<CountField> count_fields(bool summary) {
+    return {{summary ? "critical_count" : "critical", &SeverityCounts::critical},
+            {summary ? "major_count" : "major", &SeverityCounts::major},
+            {summary ? "minor_count" : "minor", &SeverityCounts::minor},
+            {summary ? "suggestion_count" : "suggestion", &SeverityCounts::suggestion}};
+}
+
+// is_access: "true"/"false" (any case) or a JSON boolean; nullopt for absent, null or "". `usable`
+// false for anything else.
+std::optional<bool> access_value(const Poco::JSON::Object::Ptr& object, bool& usable) {
+    usable = true;
+    if (!object->has("is_access") || object->isNull("is_access")) return std::nullopt;
+    const Poco::Dynamic::Var field = object->get("is_access");
+    if (field.isBoolean()) return field.extract<bool>();
+    if (field.isString()) {
+        const std::string text = Poco::toLower(Poco::trim(field.extract<std::string>()));
+        if (text.empty()) return std::nullopt;
+        if (text == "true") return true;
+        if (text == "false") return false;
+    }
+    usable = false;
+    return std::nullopt;
+}
+
+bool is_plain_id(const std::string& text) {
+    if (text.empty() || text.size() > 64) return false;
+    for (const char c : text) {
+        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                           c == '_' || c == '-';
+        if (!plain) return false;
+    }
+    return true;
+}
+
 }  // namespace
+
+std::string parse_exec_id(const std::string& body) {
+    if (is_empty_success_body(body)) return {};
+    const auto object = parse_object(body);
+    if (!object) return {};
+    const std::string exec_id = string_field(object, "exec_id");
+    return is_plain_id(exec_id) ? exec_id : std::string();
+}
+
+std::optional<DefectsSummary> parse_defects_summary(const std::string& body, std::string& problem) {
+    const auto object = parse_object(body);
+    if (!object) {
+        problem = "the defects summary is not a JSON object";
+        return std::nullopt;
+    }
+    DefectsSummary summary;
+    SeverityCounts counts;
+    bool complete = true;
+    for (const CountField& field : count_fields(true)) {
+        switch (count_value(object, field.name, counts.*field.member)) {
+            case CountState::Value: break;
+            case CountState::Absent: complete = false; break;
+            case CountState::Unusable:
+                problem = std::string("the defects summary's ") + field.name +
+                          " is not a non-negative whole number";
+                return std::nullopt;
+        }
+    }
+    if (complete) summary.counts = counts;
+    bool usable = true;
+    summary.is_access = access_value(object, usable);
+    if (!usable) {
+        problem = "the defects summary's is_access is neither true nor false";
+        return std::nullopt;
+    }
+    return summary;
+}
+
+std::optional<SeverityCounts> parse_defects_statistic(const std::string& body, std::string& problem) {
+    const auto object = parse_object(body);
+    if (!object) {
+        problem = "the defects statistic is not a JSON object";
+        return std::nullopt;
+    }
+    const auto severity = object->getObject("severity");
+    if (!severity) {
+        problem = "the defects statistic has no severity counts";
+        return std::nullopt;
+    }
+    SeverityCounts counts;
+    for (const CountField& field : count_fields(false)) {
+        switch (count_value(severity, field.name, counts.*field.member)) {
+            case CountState::Value: break;
+            case CountState::Absent:
+                problem = std::string("the defects statistic has no ") + field.name + " count";
+                return std::nullopt;
+            case CountState::Unusable:
+                problem = std::string("the defects statistic's ") + field.name +
+                          " count is not a non-negative whole number";
+                return std::nullopt;
+        }
+    }
+    return counts;
+}
 
 bool is_empty_success_body(const std::string& body) {
     const std::string trimmed = Poco::trim(body);

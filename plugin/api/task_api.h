@@ -1,4 +1,4 @@
-// The two calls a stop needs, as typed results. The flows depend on this interface only, so they
+// The calls a stop and a run need, as typed results. The flows depend on this interface only, so they
 // can be tested with a fake and run against any transport.
 #pragma once
 
@@ -16,24 +16,36 @@ namespace ccs::api {
 // The result of one API call after all its attempts.
 struct CallResult {
     bool succeeded = false;
-    int http_status = 0;                             // of the last answer; 0 when none arrived
-    std::optional<ServiceError> service_error;       // what the last answer said went wrong
+    int http_status = 0;                                  // of the last answer; 0 when none arrived
+    std::optional<ServiceError> service_error;            // what the last answer said went wrong
     std::optional<http::TransportError> transport_error;  // why the last attempt got no answer
-    std::string problem;                             // an answer we could not use ("not JSON", ...)
-    ErrorClass error_class = ErrorClass::Rejected;   // meaningful when !succeeded
-    std::vector<std::string> request_ids;            // X-Request-Id of every answer
+    std::string problem;                                  // an answer we could not use ("not JSON", ...)
+    ErrorClass error_class = ErrorClass::Rejected;        // meaningful when !succeeded
+    std::vector<std::string> request_ids;                 // X-Request-Id of every answer
     int attempts = 0;
-    std::optional<Progress> progress;                // for progress calls that succeeded
+    std::optional<Progress> progress;         // for progress calls that succeeded
+    std::string exec_id;                      // for a run that started: "" if the answer had none
+    std::optional<DefectsSummary> summary;    // for defects-summary calls that succeeded
+    std::optional<SeverityCounts> statistic;  // for defects-statistic calls that succeeded
 
     // One line for logs and reports: "HTTP 400 CC.00000000 (network busy)", "connection refused: ...".
     std::string describe() const;
 };
+
+// A run refused because the task is running already (CC.00050015, with HTTP 200 or 400): the flow
+// follows that run instead of starting one.
+bool is_task_running(const CallResult& run);
 
 class TaskApi {
 public:
     virtual ~TaskApi() = default;
     virtual CallResult stop(const std::string& task_id, const Deadline& deadline) = 0;
     virtual CallResult progress(const std::string& task_id, const Deadline& deadline) = 0;
+    // POST /v2/tasks/{id}/run with `{}`, or `{"ref": REF}` when `ref` is not empty ("pull",
+    // "merge_request"). A task already running answers CC.00050015: see is_task_running().
+    virtual CallResult run(const std::string& task_id, const std::string& ref, const Deadline& deadline) = 0;
+    virtual CallResult defects_summary(const std::string& task_id, const Deadline& deadline) = 0;
+    virtual CallResult defects_statistic(const std::string& task_id, const Deadline& deadline) = 0;
 };
 
 }  // namespace ccs::api

@@ -14,6 +14,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto progress = ccs::api::parse_progress(body, problem);
     ccs::fuzz::require(progress.has_value() == problem.empty(),
                        "a progress answer has a result or a problem");
+    std::string summary_problem;
+    const auto summary = ccs::api::parse_defects_summary(body, summary_problem);
+    ccs::fuzz::require(summary.has_value() == summary_problem.empty(),
+                       "a defects summary has a result or a problem");
+    std::string statistic_problem;
+    const auto statistic = ccs::api::parse_defects_statistic(body, statistic_problem);
+    ccs::fuzz::require(statistic.has_value() == statistic_problem.empty(),
+                       "a defects statistic has a result or a problem");
+    if (statistic) {
+        ccs::fuzz::require(statistic->critical >= 0 && statistic->major >= 0 && statistic->minor >= 0 &&
+                               statistic->suggestion >= 0,
+                           "counts are never negative");
+    }
+    const std::string exec_id = ccs::api::parse_exec_id(body);
+    ccs::fuzz::require(exec_id.size() <= 64 && exec_id.find_first_of("\r\n\"' ") == std::string::npos,
+                       "an exec id is a plain id");
     if (ccs::api::is_empty_success_body(body)) {
         ccs::fuzz::require(!error.has_value(), "an empty success body carries no error");
     }

@@ -89,3 +89,97 @@ TEST_CASE("an error_code that is not a string is an unusable error, not a printe
         CHECK(error->message.find('{') == std::string::npos);
     }
 }
+
+TEST_CASE("a run's answer gives its exec id; anything but a plain id gives none") {
+    CHECK(parse_exec_id(R"({"exec_id":"0123456789abcdef0123456789abcdef"})") ==
+          "0123456789abcdef0123456789abcdef");
+    for (const char* body : {"", "null", "{}", "oops", "[]", R"({"exec_id":12})", R"({"exec_id":"a b"})",
+                             R"({"exec_id":"x\n::set-output"})", R"({"exec_id":""})"}) {
+        CAPTURE(body);
+        CHECK(parse_exec_id(body).empty());
+    }
+    CHECK(parse_exec_id(R"({"exec_id":")" + std::string(65, 'a') + "\"}").empty());
+}
+
+TEST_CASE("a defects summary gives its counts (sent as strings) and is_access") {
+    std::string problem;
+    const auto summary = parse_defects_summary(
+        R"({"task_id":"T1","critical_count":"2","major_count":"4","minor_count":"0","suggestion_count":"1",)"
+        R"("issue_count":7,"is_access":"false"})",
+        problem);
+    REQUIRE(summary);
+    REQUIRE(summary->counts);
+    CHECK(summary->counts->critical == 2);
+    CHECK(summary->counts->major == 4);
+    CHECK(summary->counts->minor == 0);
+    CHECK(summary->counts->suggestion == 1);
+    CHECK(summary->is_access == false);
+
+    // Numbers are taken as well; a JSON boolean is_access too.
+    const auto numbers = parse_defects_summary(
+        R"({"critical_count":0,"major_count":1,"minor_count":2,"suggestion_count":3,"is_access":true})",
+        problem);
+    REQUIRE(numbers);
+    REQUIRE(numbers->counts);
+    CHECK(numbers->counts->suggestion == 3);
+    CHECK(numbers->is_access == true);
+    CHECK(parse_defects_summary(R"({"is_access":"TRUE"})", problem)->is_access == true);
+}
+
+TEST_CASE("a summary that lacks counts or a verdict says so, without inventing zeros") {
+    std::string problem;
+    for (const char* body :
+         {R"({"is_access":"true"})", R"({"critical_count":"1","major_count":"2"})",
+          R"({"critical_count":null,"major_count":"0","minor_count":"0","suggestion_count":"0"})",
+          R"({"critical_count":"","major_count":"0","minor_count":"0","suggestion_count":"0"})"}) {
+        CAPTURE(body);
+        const auto summary = parse_defects_summary(body, problem);
+        REQUIRE(summary);
+        CHECK_FALSE(summary->counts);
+    }
+    for (const char* body : {"{}", R"({"is_access":""})", R"({"is_access":null})"}) {
+        CAPTURE(body);
+        const auto summary = parse_defects_summary(body, problem);
+        REQUIRE(summary);
+        CHECK_FALSE(summary->is_access);
+    }
+}
+
+TEST_CASE("a summary with an unusable count or verdict is a problem, not a zero") {
+    for (const char* body :
+         {"", "null", "oops", "[1]", "\"text\"", R"({"critical_count":"-1"})", R"({"major_count":"1.5"})",
+          R"({"minor_count":" 3"})", R"({"minor_count":"3x"})", R"({"suggestion_count":-2})",
+          R"({"suggestion_count":2.5})", R"({"critical_count":true})", R"({"critical_count":[1]})",
+          R"({"critical_count":{}})", R"({"critical_count":"9999999999999999999999"})",
+          R"({"critical_count":18446744073709551615})", R"({"is_access":"maybe"})", R"({"is_access":1})"}) {
+        CAPTURE(body);
+        std::string problem;
+        CHECK_FALSE(parse_defects_summary(body, problem));
+        CHECK_FALSE(problem.empty());
+    }
+    std::string problem;
+    CHECK_FALSE(parse_defects_summary(R"({"major_count":"-1"})", problem));
+    CHECK(problem == "the defects summary's major_count is not a non-negative whole number");
+}
+
+TEST_CASE("a defects statistic gives the severity counts, every one of them") {
+    std::string problem;
+    const auto counts = parse_defects_statistic(
+        R"({"severity":{"critical":1,"major":2,"minor":3,"suggestion":4},"status":{"unresolved":10}})",
+        problem);
+    REQUIRE(counts);
+    CHECK(counts->critical == 1);
+    CHECK(counts->suggestion == 4);
+    CHECK(parse_defects_statistic(R"({"severity":{"critical":"1","major":"0","minor":"0","suggestion":"0"}})",
+                                  problem)
+              ->critical == 1);
+    for (const char* body : {"", "null", "x", "{}", R"({"severity":[]})", R"({"severity":{"critical":1}})",
+                             R"({"severity":{"critical":-1,"major":0,"minor":0,"suggestion":0}})",
+                             R"({"severity":{"critical":null,"major":0,"minor":0,"suggestion":0}})",
+                             R"({"severity":{"critical":0.5,"major":0,"minor":0,"suggestion":0}})"}) {
+        CAPTURE(body);
+        std::string why;
+        CHECK_FALSE(parse_defects_statistic(body, why));
+        CHECK_FALSE(why.empty());
+    }
+}

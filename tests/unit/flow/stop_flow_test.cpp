@@ -54,6 +54,19 @@ public:
     CallResult progress(const std::string& task_id, const Deadline&) override {
         return next(progress_answers, "progress " + task_id);
     }
+    // Not used by a stop.
+    CallResult run(const std::string& task_id, const std::string&, const Deadline&) override {
+        FAIL("a stop does not run " << task_id);
+        return {};
+    }
+    CallResult defects_summary(const std::string& task_id, const Deadline&) override {
+        FAIL("a stop does not read the summary of " << task_id);
+        return {};
+    }
+    CallResult defects_statistic(const std::string& task_id, const Deadline&) override {
+        FAIL("a stop does not read the statistic of " << task_id);
+        return {};
+    }
 
 private:
     CallResult next(std::deque<CallResult>& answers, const std::string& call) {
@@ -156,6 +169,7 @@ TEST_CASE("many tasks: every one gets its result, in the order given, and worker
         return std::unique_ptr<api::TaskApi>(std::move(api));
     };
     std::vector<std::string> ids;
+    ids.reserve(20);
     for (int i = 0; i < 20; ++i) ids.push_back("task-" + std::to_string(i));
     // Each scripted api answers running first only once; later tasks on the same worker see "stopped"
     // at the first look, which is not-running: both outcomes are success.

@@ -1,0 +1,353 @@
+#include "flow/run_flow.h"
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "core/threads.h"
+#include "flow/grace_period.h"
+
+namespace ccs::flow {
+namespace {
+
+using Millis = std::chrono::milliseconds;
+using Clock = std::chrono::steady_clock;
+
+constexpr Millis default_stop_budget{6000};
+constexpr std::size_t max_progress_text = 200;  // of the service's ratio and info, per log line
+
+// The stop deadline, asked for once, by the first worker that needs it.
+class SharedStopDeadline {
+public:
+    SharedStopDeadline(const StopDeadline& make, const TimeSource& time) : make_(make), time_(time) {}
+
+    Deadline get() {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        if (!deadline_) deadline_ = make_ ? make_() : Deadline::in(default_stop_budget, time_);
+        return *deadline_;
+    }
+
+private:
+    const StopDeadline& make_;
+    const TimeSource& time_;
+    std::mutex mutex_;
+    std::optional<Deadline> deadline_;
+};
+
+// Service text for a log line: one line, bounded.
+std::string shown(const std::string& text) {
+    std::string line;
+    for (const char c : text.substr(0, max_progress_text)) line += (c == '\n' || c == '\r') ? ' ' : c;
+    if (text.size() > max_progress_text) line += "...";
+    return line;
+}
+
+// Collects what every call of one task contributed, and its check's fate.
+class CheckRecord {
+public:
+    explicit CheckRecord(const std::string& task_id) : started_(Clock::now()) {
+        result_.task_id = task_id;
+        result_.check = CheckRun{};
+    }
+
+    const api::CallResult& add(const api::CallResult& call) {
+        result_.attempts += call.attempts;
+        result_.request_ids.insert(result_.request_ids.end(), call.request_ids.begin(),
+                                   call.request_ids.end());
+        return call;
+    }
+
+    CheckRun& check() { return *result_.check; }
+
+    TaskResult finish(CheckStatus status, Outcome outcome, std::string detail) {
+        result_.check->status = status;
+        result_.outcome = outcome;
+        result_.detail = std::move(detail);
+        result_.elapsed = std::chrono::duration_cast<Millis>(Clock::now() - started_);
+        return result_;
+    }
+
+    // Failed because of this call: its code, message and status go to the result.
+    TaskResult fail(const api::CallResult& cause, std::string detail) {
+        if (cause.service_error) {
+            result_.error_code = cause.service_error->code;
+            result_.error_message = cause.service_error->message;
+        }
+        result_.http_status = cause.http_status;
+        result_.credentials_refused = cause.error_class == api::ErrorClass::Auth;
+        return finish(CheckStatus::Failed, Outcome::Failed, std::move(detail));
+    }
+
+    // Stopped by this run: what the stop did (its outcome, its errors) with this task's calls before it.
+    TaskResult stopped(const TaskResult& stop, const std::string& why) {
+        result_.attempts += stop.attempts;
+        result_.request_ids.insert(result_.request_ids.end(), stop.request_ids.begin(),
+                                   stop.request_ids.end());
+        result_.error_code = stop.error_code;
+        result_.error_message = stop.error_message;
+        result_.http_status = stop.http_status;
+        result_.credentials_refused = stop.credentials_refused;
+        return finish(CheckStatus::Stopped, stop.outcome, why + ": " + stop.detail);
+    }
+
+private:
+    TaskResult result_;
+    Clock::time_point started_;
+};
+
+class CheckFollower {
+public:
+    CheckFollower(api::TaskApi& api, const std::string& task_id, const RunSettings& settings,
+                  const Deadline& follow, SharedStopDeadline& stop_deadline, const Log& log)
+        : api_(api),
+          task_id_(task_id),
+          settings_(settings),
+          follow_(follow),
+          stop_deadline_(stop_deadline),
+          log_(log),
+          record_(task_id),
+          lines_(settings.heartbeat) {}
+
+    TaskResult run() {
+        std::optional<TaskResult> done = start();
+        if (done) return *done;
+        done = wait_for_end();
+        if (done) return *done;
+        return results();
+    }
+
+private:
+    void say(const std::string& line) { log_("task " + task_id_ + ": " + line); }
+
+    // Waits the next step of the back-off; false when `deadline` (the follow's, unless given) has passed.
+    bool pause() { return pause(follow_); }
+    bool pause(const Deadline& deadline) {
+        if (deadline.expired()) return false;
+        deadline.sleep_for(settings_.backoff.wait_before(++waits_));
+        return !deadline.expired();
+    }
+
+    // A call by `deadline`, tried again while it fails transiently and the deadline allows.
+    using Call = std::function<api::CallResult(const Deadline&)>;
+    api::CallResult persist(const Call& call, const std::string& what, const Deadline& deadline) {
+        for (;;) {
+            api::CallResult result = record_.add(call(deadline));
+            if (result.succeeded || result.error_class != api::ErrorClass::Transient || deadline.expired())
+                return result;
+            const Millis wait = settings_.backoff.wait_before(waits_ + 1);
+            say(what + " failed for now (" + result.describe() + "); trying again in " + duration_text(wait));
+            if (!pause(deadline)) return result;
+        }
+    }
+
+    // Reading the results of a check that has ended: by the follow's deadline, or once that has
+    // passed (the check ended just before it, or a signal came meanwhile) by the stop's (the grace).
+    api::CallResult read_results(const Call& call, const std::string& what) {
+        api::CallResult result = persist(call, what, follow_.expired() ? stop_deadline_.get() : follow_);
+        if (!result.succeeded && result.error_class == api::ErrorClass::Transient && follow_.expired()) {
+            const Deadline grace = stop_deadline_.get();
+            if (!grace.expired()) result = persist(call, what, grace);
+        }
+        return result;
+    }
+
+    std::optional<TaskResult> start() {
+        const api::CallResult started =
+            persist([&](const Deadline& by) { return api_.run(task_id_, settings_.ref, by); },
+                    "starting the check", follow_);
+        if (started.succeeded) {
+            record_.check().exec_id = started.exec_id;
+            say(started.exec_id.empty() ? "check started (the answer gave no exec id)"
+                                        : "check started, exec id " + started.exec_id);
+            return std::nullopt;
+        }
+        if (api::is_task_running(started)) {
+            record_.check().followed_only = true;
+            say(std::string("already running: following that check, not restarting it") +
+                (started.attempts > 1
+                     ? " (an earlier attempt of this run that got no answer may have started it)"
+                     : ""));
+            return std::nullopt;
+        }
+        if (started.error_class == api::ErrorClass::Transient && follow_.expired()) {
+            // Out of time without knowing: an attempt that got no answer may have started it.
+            if (started.transport_error) return stop("the time was up before the start was confirmed");
+            return record_.fail(started,
+                                "not started: the time was up while the service refused the start for "
+                                "now: " +
+                                    started.describe());
+        }
+        const std::string why = started.error_class == api::ErrorClass::Auth
+                                    ? "the service refused the credentials: "
+                                    : "the check could not be started: ";
+        return record_.fail(started, why + started.describe());
+    }
+
+    // Follows the progress until the check ends (nullopt: it succeeded, read its results next).
+    std::optional<TaskResult> wait_for_end() {
+        waits_ = 0;  // the first look comes `first` after the start, however the start went
+        for (;;) {
+            if (!pause()) return stop("the wait ended (timeout or signal) while it was running");
+            const api::CallResult look = record_.add(api_.progress(task_id_, follow_));
+            if (!look.succeeded) {
+                if (look.error_class == api::ErrorClass::Transient) {
+                    say("progress could not be read for now (" + look.describe() + "); still following");
+                    continue;
+                }
+                const std::string why = look.error_class == api::ErrorClass::Auth
+                                            ? "the service refused the credentials: "
+                                            : "its progress could not be read: ";
+                return record_.fail(look, why + look.describe() + "; the check may still be running");
+            }
+            const api::Progress& progress = *look.progress;
+            if (!progress.status || *progress.status == 0) {
+                if (lines_.should_print(progress.ratio, progress.info, follow_.time().now())) {
+                    say(!progress.status ? "not started yet (" + describe_status(progress.status) + ")"
+                        : progress.ratio.empty() && progress.info.empty()
+                            ? std::string("running")
+                            : shown(progress.ratio) + " " + shown(progress.info));
+                }
+                continue;
+            }
+            switch (*progress.status) {
+                case 1:
+                    say("the check failed: " + shown(progress.info));
+                    return record_.finish(
+                        CheckStatus::CheckFailed, Outcome::NotRunning,
+                        "the check failed" + (progress.info.empty() ? "" : ": " + shown(progress.info)));
+                case 3:
+                    say("stopped elsewhere (the console or another pipeline)");
+                    return record_.finish(CheckStatus::StoppedElsewhere, Outcome::NotRunning,
+                                          "someone else stopped the check (the console or another pipeline)");
+                default: say("the check succeeded"); return std::nullopt;
+            }
+        }
+    }
+
+    TaskResult results() {
+        const api::CallResult summary =
+            read_results([&](const Deadline& by) { return api_.defects_summary(task_id_, by); },
+                         "reading the defects summary");
+        if (!summary.succeeded) {
+            return record_.fail(summary, "the check succeeded, but its defects summary could not be read: " +
+                                             summary.describe());
+        }
+        std::optional<SeverityCounts> counts = summary.summary->counts;
+        if (!counts) {
+            const api::CallResult statistic =
+                read_results([&](const Deadline& by) { return api_.defects_statistic(task_id_, by); },
+                             "reading the defects statistic");
+            if (statistic.succeeded) {
+                counts = statistic.statistic;
+            } else if (settings_.fail_on.needs_counts()) {
+                return record_.fail(
+                    statistic,
+                    "the check succeeded, but its finding counts could not be read: " + statistic.describe());
+            } else {
+                say("the finding counts could not be read (" + statistic.describe() + ")");
+            }
+        }
+        const GateDecision gate = evaluate_gate(settings_.fail_on, counts, summary.summary->is_access);
+        record_.check().counts = counts;
+        record_.check().gate = gate.verdict;
+        say(gate.reason);
+        const bool failed = gate.verdict == GateVerdict::Failed;
+        return record_.finish(failed ? CheckStatus::GateFailed : CheckStatus::Passed, Outcome::NotRunning,
+                              "the check succeeded; " + gate.reason);
+    }
+
+    TaskResult stop(const std::string& why) {
+        say(why + ": stopping it");
+        const TaskResult result = stop_task(api_, task_id_, stop_deadline_.get(), log_, FirstCall::Stop);
+        return record_.stopped(result, why);
+    }
+
+    api::TaskApi& api_;
+    const std::string& task_id_;
+    const RunSettings& settings_;
+    const Deadline& follow_;
+    SharedStopDeadline& stop_deadline_;
+    const Log& log_;
+    CheckRecord record_;
+    ProgressLines lines_;
+    int waits_ = 0;
+};
+
+TaskResult not_started(const std::string& task_id) {
+    TaskResult result;
+    result.task_id = task_id;
+    result.outcome = Outcome::Failed;
+    result.check = CheckRun{};
+    result.detail = "not started: the wait's time was up before its turn came";
+    return result;
+}
+
+}  // namespace
+
+Millis PollBackoff::wait_before(int look) const {
+    const Millis ceiling = std::max(cap, Millis(0));
+    Millis wait = std::clamp(first, Millis(0), ceiling);
+    for (int i = 1; i < look && wait < ceiling; ++i) wait = std::min(ceiling, wait * 2);
+    return wait;
+}
+
+bool ProgressLines::should_print(const std::string& ratio, const std::string& info, time_point now) {
+    const bool print = !printed_ || ratio != ratio_ || info != info_ || now - printed_at_ >= heartbeat_;
+    if (print) {
+        printed_ = true;
+        ratio_ = ratio;
+        info_ = info;
+        printed_at_ = now;
+    }
+    return print;
+}
+
+RunReport run_checks(const std::vector<std::string>& task_ids, const RunSettings& settings,
+                     const ApiFactory& make_api, const Deadline& follow, const StopDeadline& stop_deadline,
+                     const Log& log, const TaskDone& on_done) {
+    const auto started = Clock::now();
+    RunReport report;
+    report.tasks.resize(task_ids.size());
+    SharedStopDeadline stop_by(stop_deadline, follow.time());
+    std::atomic<std::size_t> next{0};
+
+    auto work = [&]() {
+        std::unique_ptr<api::TaskApi> api;
+        for (std::size_t i = next++; i < task_ids.size(); i = next++) {
+            TaskResult& slot = report.tasks[i];
+            if (follow.expired()) {
+                slot = not_started(task_ids[i]);
+                if (on_done) on_done(i, slot);
+                continue;
+            }
+            try {
+                if (!api) api = make_api();
+                slot = CheckFollower(*api, task_ids[i], settings, follow, stop_by, log).run();
+            } catch (const std::exception& error) {
+                slot.task_id = task_ids[i];
+                slot.outcome = Outcome::Failed;
+                slot.check = CheckRun{};
+                slot.detail =
+                    std::string("internal error: ") + error.what() + "; the check may still be running";
+            }
+            if (on_done) on_done(i, slot);
+        }
+    };
+
+    const std::size_t workers = std::min<std::size_t>(std::max(1, settings.concurrency), task_ids.size());
+    std::vector<std::thread> threads;
+    for (std::size_t i = 1; i < workers; ++i) {
+        std::thread thread;
+        if (!try_start_thread(thread, work)) break;  // fewer workers: the ones there are take the rest
+        threads.push_back(std::move(thread));
+    }
+    work();  // the calling thread is a worker too
+    for (auto& thread : threads) thread.join();
+
+    report.elapsed = std::chrono::duration_cast<Millis>(Clock::now() - started);
+    return report;
+}
+
+}  // namespace ccs::flow
