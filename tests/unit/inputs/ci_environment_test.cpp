@@ -1,5 +1,5 @@
 // CI detection from the environment.
-#include "inputs/ci_environment.h"
+#include "inputs/config.h"
 #include "input_test_helpers.h"
 
 using namespace ccs::inputs;

@@ -5,7 +5,7 @@
 #include <fstream>
 
 #include "input_test_helpers.h"
-#include "inputs/task_id_file.h"
+#include "inputs/task_ids.h"
 
 using namespace ccs;
 using namespace ccs::inputs;

@@ -2,7 +2,7 @@
 #include <set>
 
 #include "input_test_helpers.h"
-#include "inputs/option_table.h"
+#include "inputs/options.h"
 
 using namespace ccs::inputs;
 

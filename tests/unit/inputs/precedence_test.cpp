@@ -1,6 +1,6 @@
 // Where values come from: flag > GitHub input > CODEARTS_CHECK_* > aliases; empty means absent.
 #include "input_test_helpers.h"
-#include "inputs/raw_inputs.h"
+#include "inputs/options.h"
 
 using namespace ccs::inputs;
 using namespace ccs::inputs::testing;

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "input_test_helpers.h"
-#include "inputs/proxy_environment.h"
+#include "inputs/endpoint.h"
 
 using namespace ccs::inputs;
 using namespace ccs::inputs::testing;

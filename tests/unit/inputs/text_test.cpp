@@ -1,5 +1,5 @@
 // Quoting values in messages.
-#include "inputs/text.h"
+#include "inputs/values.h"
 #include "input_test_helpers.h"
 
 using namespace ccs::inputs;
