@@ -27,6 +27,8 @@
 
 namespace ccs::inputs {
 
+// ---- The table, and the names derived from it ----
+
 // Size limits, in bytes of one option's values taken together.
 constexpr std::size_t kShortValueLimit = 256;          // numbers, regions, booleans
 constexpr std::size_t kPathLimit = 4096;               // URLs and file paths
@@ -102,6 +104,8 @@ std::string all_names(const OptionSpec& spec);
 // all_names() of the row with that name; the name must be in the table.
 std::string all_names(const std::string& name);
 
+// ---- The command line ----
+
 // The words a command line may start with, before any option.
 inline constexpr const char* watch_subcommand = "watch";  // watch [options] -- COMMAND [ARGS...]
 inline constexpr const char* post_subcommand = "post";    // the GitHub guard's post run, by name
@@ -109,6 +113,9 @@ inline constexpr const char* post_subcommand = "post";    // the GitHub guard's 
 // One table row as a Poco option (for the command line and for --help's formatter).
 Poco::Util::Option poco_option(const OptionSpec& spec);
 
+// ---- Every source, in precedence order: RawInputs ----
+
+// One option's value from its winning source.
 struct GivenValue {
     std::string origin;  // as the user gave it: "--task-id", "INPUT_TASK-ID", "CODEARTS_CHECK_TASK_ID"
     std::vector<std::string> values;      // trimmed, not empty; more than one only for a repeated option

@@ -10,6 +10,8 @@ namespace ccs::inputs {
 
 namespace {
 
+constexpr std::size_t kMaxTaskIdLength = 32;
+
 bool is_separator(char c) {
     return c == ',' || c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }

@@ -13,8 +13,6 @@
 
 namespace ccs::inputs {
 
-constexpr std::size_t kMaxTaskIdLength = 32;
-
 // Splits a list on commas, spaces, tabs, CR and LF; empty elements are skipped.
 std::vector<std::string> split_task_id_list(std::string_view list);
 
