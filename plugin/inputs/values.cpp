@@ -161,6 +161,9 @@ std::string checked_path(const GivenValue& given) {
 
 namespace {
 
+// Files read while the inputs are checked come before the run's deadline exists: they get this long.
+constexpr std::chrono::milliseconds input_file_wait{5000};
+
 // Empty when the file is fine, otherwise why not.
 std::string file_problem(const std::string& path) {
     // A NUL would cut the path short in the system call; other control bytes are surely a mistake.

@@ -58,11 +58,8 @@ std::string checked_path(const GivenValue& given);
 // The path, when it names an existing regular file this process can read.
 std::string checked_readable_file(const GivenValue& given);
 
-// Files read while the inputs are checked come before the run's deadline exists: they get this long.
-constexpr std::chrono::milliseconds input_file_wait{5000};
-
 // The content of the file `given` names, at most `max_bytes` (its size is checked before it is read)
-// and within input_file_wait.
+// and within a few seconds (the run's deadline does not exist yet).
 std::string read_input_file(const GivenValue& given, std::size_t max_bytes);
 
 // A readable file that holds at least one PEM certificate: trust is read lazily, when a handshake
