@@ -8,7 +8,7 @@
 #include "app/last_resort.h"
 #include "flow/stop_flow.h"
 #include "http/transport.h"
-#include "inputs/task_id_file.h"
+#include "inputs/task_ids.h"
 
 namespace ccs::app {
 namespace {

@@ -1,6 +1,17 @@
+// From raw values to a checked Config. Each option's validation is one line of build_config(); the
+// checks of one area live in its file (task_ids, endpoint, credentials; values for the shared ones),
+// those of the run's mode and of where it runs here.
 #include "inputs/config.h"
 
 #include <algorithm>
+#include <chrono>
+
+#include "inputs/credentials.h"
+#include "inputs/endpoint.h"
+#include "inputs/guard_state.h"
+#include "inputs/options.h"
+#include "inputs/task_ids.h"
+#include "inputs/values.h"
 
 namespace ccs::inputs {
 
@@ -13,6 +24,162 @@ std::vector<std::string> Config::secrets() const {
         }
     }
     return values;
+}
+
+// ---- Where the program runs ----
+
+CiEnvironment ci_environment(const Environment& env) {
+    CiEnvironment ci;
+    if (variable_or_empty(env, "GITHUB_ACTIONS") == "true") {
+        ci.kind = CiKind::GitHub;
+        ci.github_output_path = variable_or_empty(env, "GITHUB_OUTPUT");
+        ci.github_summary_path = variable_or_empty(env, "GITHUB_STEP_SUMMARY");
+        ci.github_state_path = variable_or_empty(env, "GITHUB_STATE");
+    } else if (variable_or_empty(env, "GITLAB_CI") == "true") {
+        ci.kind = CiKind::GitLab;
+    } else if (!variable_or_empty(env, "JENKINS_URL").empty()) {
+        ci.kind = CiKind::Jenkins;
+    }
+    // Wherever it is set: a GitLab job status is what --stop-on compares, whichever CI we detected.
+    ci.job_status = variable_or_empty(env, "CI_JOB_STATUS");
+    return ci;
+}
+
+CiKind detect_ci(const Environment& env) {
+    return ci_environment(env).kind;
+}
+
+// ---- The mode, and the inputs only some modes have ----
+
+namespace {
+
+// The statuses GitLab gives CI_JOB_STATUS in after_script (spelled as GitLab spells them).
+const std::vector<std::string> kJobStatuses = {"success", "failed", "canceled", "timedout"};
+
+// How long a watched command may be given: a long build, not forever.
+constexpr std::chrono::milliseconds kMaxCommandTimeout = std::chrono::hours(24);
+
+void apply_watch_inputs(const RawInputs& raw, Config& config) {
+    config.command = raw.command;
+    if (const GivenValue* timeout = raw.find("timeout")) {
+        config.command_timeout = parse_duration(*timeout, kMaxCommandTimeout);
+    }
+}
+
+// A subcommand (watch, post) wins; otherwise --mode: stop (the default) or guard.
+Mode parse_mode(const RawInputs& raw) {
+    if (raw.subcommand == watch_subcommand) return Mode::Watch;
+    if (raw.subcommand == post_subcommand) return Mode::Post;
+    const GivenValue* given = raw.find("mode");
+    if (!given || given->value() == "stop") return Mode::Stop;
+    if (given->value() == "guard") return Mode::Guard;
+    throw InvalidInput(
+        given->origin + ": " + quoted(given->value()) +
+        " is not a mode: use stop or guard (watch is a subcommand: watch [options] -- COMMAND)");
+}
+
+// --stop-on: a list (commas or spaces) of success, failed, canceled, timedout.
+std::vector<std::string> parse_stop_on(const GivenValue& given) {
+    std::vector<std::string> statuses;
+    for (const auto& value : given.values) {
+        for (const auto& status : split_task_id_list(value)) {
+            if (std::find(kJobStatuses.begin(), kJobStatuses.end(), status) == kJobStatuses.end()) {
+                throw InvalidInput(given.origin + ": " + quoted(status) +
+                                   " is not a GitLab job status: use success, failed, canceled or timedout");
+            }
+            if (std::find(statuses.begin(), statuses.end(), status) == statuses.end())
+                statuses.push_back(status);
+        }
+    }
+    if (statuses.empty()) throw InvalidInput(given.origin + ": no job status given");
+    return statuses;
+}
+
+// What each mode needs beyond the common options: the watched command and how long it may run;
+// $GITHUB_STATE for guard; the saved state for post (inputs/guard_state.h).
+void apply_mode_inputs(const RawInputs& raw, const Environment& env, Config& config) {
+    switch (config.mode) {
+        case Mode::Watch: return apply_watch_inputs(raw, config);
+        case Mode::Guard:
+            if (config.ci != CiKind::GitHub || config.github_state_path.empty()) {
+                throw InvalidInput(raw.find("mode")->origin +
+                                   ": guard runs as a GitHub action step: it needs GITHUB_ACTIONS=true and "
+                                   "$GITHUB_STATE to arm the post run");
+            }
+            return;
+        case Mode::Post: config.guard_state = read_guard_state(env); return;
+        case Mode::Stop: return;
+    }
+}
+
+}  // namespace
+
+// ---- Every option into Config ----
+
+namespace {
+
+constexpr std::chrono::milliseconds kMaxTimeout = std::chrono::hours(1);
+
+// Applies `parse` to the option's value when one is given; otherwise leaves `field` at its default.
+template <typename Field, typename Parse>
+void apply_if_given(const RawInputs& raw, const std::string& name, Field& field, Parse parse) {
+    if (const GivenValue* given = raw.find(name)) field = parse(*given);
+}
+
+// OpenSSL's own variables, passed on rather than left for OpenSSL to read: nothing below main reads
+// the environment. An unset or empty one means the system's store.
+void apply_trust_environment(const Environment& env, Config& config) {
+    config.ssl_cert_file = variable_or_empty(env, "SSL_CERT_FILE");
+    config.ssl_cert_dir = variable_or_empty(env, "SSL_CERT_DIR");
+}
+
+void apply_ci(const Environment& env, Config& config) {
+    CiEnvironment ci = ci_environment(env);
+    config.ci = ci.kind;
+    config.github_output_path = std::move(ci.github_output_path);
+    config.github_summary_path = std::move(ci.github_summary_path);
+    config.github_state_path = std::move(ci.github_state_path);
+    config.job_status = std::move(ci.job_status);
+}
+
+Config build_config(const RawInputs& raw, const Environment& env) {
+    Config config;
+    config.mode = parse_mode(raw);
+    apply_if_given(raw, "task-id-file", config.task_id_file, checked_path);
+    config.task_ids = required_task_ids(raw, config);
+    apply_if_given(raw, "allow-insecure-http", config.allow_insecure_http, parse_boolean);
+    apply_endpoint(raw, env, config);
+    config.proxy = proxy_from_environment(env);
+    choose_credentials(raw, env, config);
+    apply_if_given(raw, "ca-file", config.ca_file, checked_certificate_file);
+    apply_trust_environment(env, config);
+    apply_if_given(raw, "concurrency", config.concurrency,
+                   [](auto& v) { return parse_whole_number(v, 1, 64); });
+    // In watch mode --timeout is the command's, with a limit of its own (apply_mode_inputs).
+    if (config.mode != Mode::Watch) {
+        apply_if_given(raw, "timeout", config.timeout,
+                       [](auto& v) { return parse_duration(v, kMaxTimeout); });
+    }
+    apply_if_given(raw, "retries", config.retries, [](auto& v) { return parse_whole_number(v, 1, 10); });
+    apply_if_given(raw, "dry-run", config.dry_run, parse_boolean);
+    apply_if_given(raw, "json", config.json, parse_boolean);
+    apply_if_given(raw, "grace", config.grace, [](auto& v) { return parse_duration(v, kMaxTimeout); });
+    apply_if_given(raw, "stop-on", config.stop_on, parse_stop_on);
+    apply_if_given(raw, "dotenv", config.dotenv_path, checked_path);
+    apply_if_given(raw, "json-file", config.json_file_path, checked_path);
+    apply_ci(env, config);
+    apply_mode_inputs(raw, env, config);
+    return config;
+}
+
+}  // namespace
+
+ParsedInputs parse_inputs(const std::vector<std::string>& args, const Environment& env) {
+    const RawInputs raw = gather_inputs(args, env);
+    ParsedInputs parsed;
+    parsed.request = raw.request;
+    if (parsed.request == Request::Run) parsed.config = build_config(raw, env);
+    return parsed;
 }
 
 }  // namespace ccs::inputs

@@ -7,17 +7,72 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "core/ci_kind.h"
 #include "core/url.h"
-#include "inputs/credential_kinds.h"
 #include "inputs/guard_state.h"
 
 namespace ccs::inputs {
 
 // The process environment as a plain map, so tests can hand in any environment they like.
 using Environment = std::map<std::string, std::string>;
+
+// ---- Credentials: the kinds a run can use, as validated values ----
+// Exactly one is chosen per run (inputs/credentials.cpp decides which, and implements the functions
+// below); app/credentials.cpp turns it into an Authorizer, calling IAM first when the kind needs it.
+
+// An IAM token, sent as X-Auth-Token.
+struct TokenCredential {
+    std::string token;
+};
+
+// Permanent AK/SK, or temporary ones with their security token. Every request is signed.
+struct AkSkCredential {
+    std::string access_key;
+    std::string secret_key;
+    std::string security_token;  // empty: permanent keys
+    std::string project_id;      // X-Project-Id; empty: looked up from IAM by the region's name
+};
+
+// An IAM user's password, exchanged for a token at IAM.
+struct PasswordCredential {
+    std::string username;
+    std::string password;
+    std::string domain;
+    std::string project_id;  // the token's scope; empty: the project named after the region
+};
+
+// Where a GitHub Actions job gets its OIDC id token (permissions: id-token: write).
+struct GitHubIdTokenSource {
+    ServiceUrl request_url;     // ACTIONS_ID_TOKEN_REQUEST_URL, parsed and checked
+    std::string request_token;  // ACTIONS_ID_TOKEN_REQUEST_TOKEN, a secret
+    std::string audience;       // --audience; empty: GitHub's default
+};
+
+// OIDC federation: an id token exchanged for an unscoped token, that for temporary AK/SK.
+struct OidcCredential {
+    std::string idp_id;
+    std::string id_token;                       // given, or read from a file; empty when from GitHub
+    std::optional<GitHubIdTokenSource> github;  // set: the id token is requested at run time
+    std::string id_token_origin;                // "--id-token", "--id-token-file /path", "GitHub Actions"
+    std::string project_id;                     // empty: looked up from IAM by the region's name
+};
+
+using Credential = std::variant<TokenCredential, AkSkCredential, PasswordCredential, OidcCredential>;
+
+// "token", "aksk", "temporary-aksk", "password", "oidc".
+std::string kind_name(const Credential& credential);
+
+// The secret values a credential holds (never the AK, the ids or the user and domain names).
+std::vector<std::string> secrets_of(const Credential& credential);
+
+// Whether turning it into an Authorizer needs IAM: a password or an id token to exchange, or a
+// project id to look up.
+bool needs_iam(const Credential& credential);
+
+// ---- The configuration ----
 
 enum class Mode {
     Stop,   // stop the tasks now (--mode stop, the default)
@@ -49,7 +104,7 @@ struct Config {
     std::string ssl_cert_dir;   // SSL_CERT_DIR: hashed directories searched in place of the system's
     bool allow_insecure_http = false;  // http:// endpoints beyond loopback
     // From https_proxy / HTTPS_PROXY, http_proxy / HTTP_PROXY and no_proxy / NO_PROXY, lower case first,
-    // as curl reads them; parsed and checked once (inputs/proxy_environment.h).
+    // as curl reads them; parsed and checked once (inputs/endpoint.h).
     ProxySetting proxy;
     // Tasks stopped at once, 1..64. Workers share one TLS context, so one per task is cheap; a
     // cancelled CI has seconds, and tasks stopped one after another would not fit in them.
@@ -100,7 +155,20 @@ struct ParsedInputs {
 // Gathers and validates. `args` excludes argv[0]. Throws InvalidInput.
 ParsedInputs parse_inputs(const std::vector<std::string>& args, const Environment& env);
 
-// Where the program runs, from the environment alone (also usable when the inputs are invalid).
+// Which CI runs us, from the variables each platform sets.
+struct CiEnvironment {
+    CiKind kind = CiKind::Plain;
+    std::string github_output_path;   // $GITHUB_OUTPUT, GitHub only, empty when unset
+    std::string github_summary_path;  // $GITHUB_STEP_SUMMARY, GitHub only, empty when unset
+    std::string github_state_path;    // $GITHUB_STATE, GitHub only, empty when unset
+    std::string job_status;           // CI_JOB_STATUS (GitLab sets it for after_script), empty when unset
+};
+
+// GITHUB_ACTIONS=true: GitHub; GITLAB_CI=true: GitLab; JENKINS_URL set: Jenkins; otherwise Plain.
+CiEnvironment ci_environment(const Environment& env);
+
+// Where the program runs, from the environment alone (also usable when the inputs are invalid):
+// ci_environment()'s kind.
 CiKind detect_ci(const Environment& env);
 
 // The --help text.

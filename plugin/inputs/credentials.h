@@ -1,4 +1,5 @@
-// Which credentials the run uses: the one place that decides.
+// Which credentials the run uses: the one place that decides, and that builds and checks each kind
+// from its inputs (the kinds themselves are declared with Config, in config.h).
 //
 // Four kinds, each given by its own inputs: an IAM token (--iam-token, formerly --token); AK/SK (--ak, --sk,
 // and for temporary keys --security-token); an IAM user's password (--username, --password, --domain); OIDC
@@ -14,7 +15,7 @@
 #pragma once
 
 #include "inputs/config.h"
-#include "inputs/raw_inputs.h"
+#include "inputs/options.h"
 
 namespace ccs::inputs {
 

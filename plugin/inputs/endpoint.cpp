@@ -9,15 +9,22 @@
 
 #include "core/uri_grammar.h"
 #include "core/url.h"
-#include "inputs/option_table.h"
-#include "inputs/text.h"
+#include "inputs/values.h"
 
 namespace ccs::inputs {
+
+// ---- The service's endpoints ----
 
 namespace {
 
 constexpr std::size_t kMaxRegionLength = 64;
 constexpr std::size_t kMaxEndpoints = 8;  // what one attempt may fail over through
+
+struct EndpointChoice {
+    std::vector<ServiceUrl> urls;  // in the order to try them (see http/endpoint_list.h); no trailing '/'
+    std::string origin;            // "region cn-north-4", or where the endpoint came from: "--endpoint"
+    std::string region;            // empty when not given
+};
 
 struct RegionEndpoints {
     std::string region;
@@ -104,10 +111,16 @@ std::string checked_region(const GivenValue& given, bool must_be_known) {
                        region_override_variable(looks_like_region(region) ? region : "<REGION>") + ")");
 }
 
-// The override variable's value, or nullptr when it is unset or blank (which counts as not given).
-const std::string* override_value(const std::string& variable, const Environment& env) {
-    const auto found = env.find(variable);
-    return found == env.end() || trimmed(found->second).empty() ? nullptr : &found->second;
+// A known region's endpoints as the SDKs list them: "https://codearts-check.<region>.myhuaweicloud.com",
+// and for the five Chinese mainland regions a second one ending ".myhuaweicloud.cn". Empty for others.
+std::vector<std::string> region_endpoints(const std::string& region) {
+    const auto& table = region_table();
+    const auto row =
+        std::find_if(table.begin(), table.end(), [&](const auto& r) { return r.region == region; });
+    if (row == table.end()) return {};
+    const std::string host = "https://codearts-check." + region + ".myhuaweicloud";
+    if (row->has_cn_endpoint) return {host + ".com", host + ".cn"};
+    return {host + ".com"};
 }
 
 // "https://a,https://b": each one checked as --endpoint is; blank items (a trailing comma) skipped.
@@ -133,10 +146,11 @@ void choose_region_endpoints(const GivenValue& region, const Environment& env, b
                              EndpointChoice& choice) {
     const bool plausible = looks_like_region(region.value());
     const std::string variable = region_override_variable(region.value());
-    const std::string* value = plausible ? override_value(variable, env) : nullptr;
-    choice.region = checked_region(region, value == nullptr);
-    if (value) {
-        choice.urls = override_endpoints(variable, *value, allow_insecure_http);
+    // Unset or blank counts as not given.
+    const std::string value = plausible ? trimmed_variable(env, variable) : std::string();
+    choice.region = checked_region(region, value.empty());
+    if (!value.empty()) {
+        choice.urls = override_endpoints(variable, value, allow_insecure_http);
         choice.origin = "region " + choice.region + ", endpoints from " + variable;
     } else {
         for (const auto& url : region_endpoints(choice.region)) choice.urls.push_back(parse_service_url(url));
@@ -153,16 +167,6 @@ const std::vector<std::string>& known_regions() {
         return names;
     }();
     return regions;
-}
-
-std::vector<std::string> region_endpoints(const std::string& region) {
-    const auto& table = region_table();
-    const auto row =
-        std::find_if(table.begin(), table.end(), [&](const auto& r) { return r.region == region; });
-    if (row == table.end()) return {};
-    const std::string host = "https://codearts-check." + region + ".myhuaweicloud";
-    if (row->has_cn_endpoint) return {host + ".com", host + ".cn"};
-    return {host + ".com"};
 }
 
 std::string region_override_variable(const std::string& region) {
@@ -185,6 +189,8 @@ ServiceUrl checked_endpoint(const GivenValue& given, bool allow_insecure_http) {
     return url;
 }
 
+namespace {
+
 EndpointChoice choose_endpoint(const GivenValue* region, const GivenValue* endpoint, const Environment& env,
                                bool allow_insecure_http) {
     if (!region && !endpoint) {
@@ -199,6 +205,69 @@ EndpointChoice choose_endpoint(const GivenValue* region, const GivenValue* endpo
     choice.urls = {checked_endpoint(*endpoint, allow_insecure_http)};
     choice.origin = endpoint->origin;
     return choice;
+}
+
+}  // namespace
+
+void apply_endpoint(const RawInputs& raw, const Environment& env, Config& config) {
+    EndpointChoice endpoint =
+        choose_endpoint(raw.find("region"), raw.find("endpoint"), env, config.allow_insecure_http);
+    config.endpoints = std::move(endpoint.urls);
+    config.endpoint_origin = std::move(endpoint.origin);
+    config.region = std::move(endpoint.region);
+}
+
+// ---- The proxy ----
+
+namespace {
+
+constexpr std::size_t kMaxProxyValue = 4096;
+
+// The first non-empty of the variables, with its name.
+std::pair<std::string, std::string> first_set(const Environment& env,
+                                              std::initializer_list<const char*> names) {
+    for (const char* name : names) {
+        std::string value = trimmed_variable(env, name);
+        if (!value.empty()) return {name, std::move(value)};
+    }
+    return {"", ""};
+}
+
+void refuse_proxy(const std::string& variable, const std::string& why) {
+    throw InvalidInput(variable + ": " + why + " (the value is not shown: it may hold a password)");
+}
+
+// "http://[user[:password]@]host[:port][/]" or "host:port", parsed by the one proxy URL parser.
+ProxyServer checked_proxy(const std::string& variable, const std::string& value) {
+    if (value.size() > kMaxProxyValue)
+        refuse_proxy(variable, "is longer than " + std::to_string(kMaxProxyValue) + " bytes");
+    if (std::any_of(value.begin(), value.end(), [](char c) { return is_control(c) || c == ' '; })) {
+        refuse_proxy(variable, "contains a space or a control character");
+    }
+    if (const auto problem = url_smuggling(value))
+        refuse_proxy(variable, "cannot be used as it is: it " + *problem);
+    try {
+        return parse_proxy_url(value);
+    } catch (const UrlError& error) {
+        refuse_proxy(variable, error.message());
+    }
+    return {};  // not reached: refuse_proxy() throws
+}
+
+}  // namespace
+
+ProxySetting proxy_from_environment(const Environment& env) {
+    ProxySetting proxy;
+    const auto [https_name, https_value] = first_set(env, {"https_proxy", "HTTPS_PROXY"});
+    const auto [http_name, http_value] = first_set(env, {"http_proxy", "HTTP_PROXY"});
+    const auto [no_name, no_value] = first_set(env, {"no_proxy", "NO_PROXY"});
+    if (!https_value.empty()) proxy.https = checked_proxy(https_name, https_value);
+    if (!http_value.empty()) proxy.http = checked_proxy(http_name, http_value);
+    if (no_value.size() > kMaxProxyValue) {
+        throw InvalidInput(no_name + ": is longer than " + std::to_string(kMaxProxyValue) + " bytes");
+    }
+    proxy.no_proxy = parse_no_proxy(no_value);
+    return proxy;
 }
 
 }  // namespace ccs::inputs

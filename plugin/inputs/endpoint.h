@@ -1,27 +1,28 @@
-// Which URLs the requests go to: a region's endpoints as the SDKs list them (or as the SDKs' override
-// variable gives them), or an explicit --endpoint. The one place that knows the endpoint list.
+// Where the requests go, and through what: the service's endpoints (a region's, as the SDKs list them
+// or as the SDKs' override variable gives them, or an explicit --endpoint), the one place that knows
+// the endpoint list; what plain http may reach; and the proxy CI runners and users put in the
+// environment (HTTPS_PROXY, NO_PROXY, ...), checked like any other input: a proxy URL we cannot use
+// is refused before anything is sent, rather than silently bypassed.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "core/url.h"
-#include "inputs/raw_inputs.h"
+#include "inputs/config.h"
+#include "inputs/options.h"
 
 namespace ccs::inputs {
 
-struct EndpointChoice {
-    std::vector<ServiceUrl> urls;  // in the order to try them (see http/endpoint_list.h); no trailing '/'
-    std::string origin;            // "region cn-north-4", or where the endpoint came from: "--endpoint"
-    std::string region;            // empty when not given
-};
+// Sets config.endpoints, endpoint_origin and region. --endpoint wins over --region. With an endpoint
+// the region is optional and need not be one of the known ones (a private deployment may have its
+// own), but it must still look like a region name. Without one, the region's override variable in
+// `env` wins over its known endpoints, and makes a region the SDKs do not list usable. Reads
+// config.allow_insecure_http, so that is set first.
+void apply_endpoint(const RawInputs& raw, const Environment& env, Config& config);
 
 // The regions every SDK lists, in their order.
 const std::vector<std::string>& known_regions();
-
-// A known region's endpoints as the SDKs list them: "https://codearts-check.<region>.myhuaweicloud.com",
-// and for the five Chinese mainland regions a second one ending ".myhuaweicloud.cn". Empty for others.
-std::vector<std::string> region_endpoints(const std::string& region);
 
 // "HUAWEICLOUD_SDK_REGION_CODEARTSCHECK_CN_NORTH_4": the variable that replaces a region's endpoints
 // (comma-separated), as the Go and Python SDKs read it.
@@ -35,11 +36,8 @@ bool is_loopback_host(const std::string& host);
 // '/'. Throws InvalidInput naming given.origin.
 ServiceUrl checked_endpoint(const GivenValue& given, bool allow_insecure_http = false);
 
-// --endpoint wins over --region. With an endpoint the region is optional and need not be one of the
-// known ones (a private deployment may have its own), but it must still look like a region name.
-// Without one, the region's override variable in `env` wins over its known endpoints, and makes a
-// region the SDKs do not list usable.
-EndpointChoice choose_endpoint(const GivenValue* region, const GivenValue* endpoint, const Environment& env,
-                               bool allow_insecure_http = false);
+// https_proxy / HTTPS_PROXY, http_proxy / HTTP_PROXY and no_proxy / NO_PROXY, lower case first, as
+// curl reads them. Throws InvalidInput naming the variable; the message never shows the URL's password.
+ProxySetting proxy_from_environment(const Environment& env);
 
 }  // namespace ccs::inputs

@@ -1,16 +1,15 @@
 #include "inputs/guard_state.h"
 
-#include "inputs/raw_inputs.h"
+#include "inputs/options.h"
 #include "inputs/task_ids.h"
-#include "inputs/text.h"
+#include "inputs/values.h"
 
 namespace ccs::inputs {
 
 namespace {
 
 std::string saved(const Environment& env, const std::string& name) {
-    const auto found = env.find(guard_state_variable(name));
-    return found == env.end() ? std::string() : found->second;
+    return variable_or_empty(env, guard_state_variable(name));
 }
 
 }  // namespace

@@ -5,9 +5,8 @@
 #include <Poco/Util/OptionSet.h>
 
 #include "core/version.h"
-#include "inputs/command_line.h"
 #include "inputs/config.h"
-#include "inputs/option_table.h"
+#include "inputs/options.h"
 
 namespace ccs::inputs {
 

@@ -3,11 +3,14 @@
 #include <cctype>
 #include <unordered_set>
 
-#include "inputs/text.h"
+#include "core/bounded_file.h"
+#include "inputs/values.h"
 
 namespace ccs::inputs {
 
 namespace {
+
+constexpr std::size_t kMaxTaskIdLength = 32;
 
 bool is_separator(char c) {
     return c == ',' || c == ' ' || c == '\t' || c == '\r' || c == '\n';
@@ -17,6 +20,9 @@ bool is_task_id_char(char c) {
     const auto byte = static_cast<unsigned char>(c);
     return byte < 0x80 && (std::isalnum(byte) || c == '_' || c == '-');
 }
+
+// A task id file holds a few ids; 100,000 of the longest fit, anything much larger is not one.
+constexpr std::size_t kMaxTaskIdFileBytes = std::size_t{8} * 1024 * 1024;
 
 }  // namespace
 
@@ -59,6 +65,32 @@ std::vector<std::string> parse_task_ids(const GivenValue& given) {
     }
     if (ids.empty()) throw InvalidInput(given.origin + ": no task id in " + quoted(given.value()));
     return ids;
+}
+
+std::vector<std::string> required_task_ids(const RawInputs& raw, const Config& config) {
+    const GivenValue* given = raw.find("task-id");
+    if (given) return parse_task_ids(*given);
+    if (!config.task_id_file.empty() || config.mode == Mode::Post) return {};
+    throw InvalidInput("no task id: set " + all_names("task-id") + ", or " + all_names("task-id-file"));
+}
+
+TaskIdsFromFile read_task_id_file(const std::string& path, const Deadline& deadline) {
+    TaskIdsFromFile result;
+    const std::string origin = "--task-id-file " + quoted(path, 200);
+    const FileText file = read_bounded_file(path, kMaxTaskIdFileBytes, deadline);
+    if (file.absent) {
+        result.absent_reason =
+            "the task id file " + quoted(path, 200) + " cannot be read (" + file.error + ")";
+        return result;
+    }
+    if (!file.error.empty()) throw InvalidInput(origin + ": the file " + file.error);
+    const std::string& text = file.text;
+    if (split_task_id_list(text).empty()) {
+        result.absent_reason = "the task id file " + quoted(path, 200) + " is empty";
+        return result;
+    }
+    result.ids = parse_task_ids(GivenValue{origin, {text}});
+    return result;
 }
 
 }  // namespace ccs::inputs

@@ -1,6 +1,6 @@
 // --help lists every option with all its names, defaults, usage and exit codes.
 #include "input_test_helpers.h"
-#include "inputs/option_table.h"
+#include "inputs/options.h"
 
 using namespace ccs::inputs;
 using namespace ccs::inputs::testing;

@@ -1,9 +1,164 @@
-// Where values come from: flag > GitHub input > CODEARTS_CHECK_* > aliases; empty means absent.
+// inputs/options.h: the option table and its names, the command line, and the sources in precedence
+// order.
+#include <set>
+
 #include "input_test_helpers.h"
-#include "inputs/raw_inputs.h"
+#include "inputs/options.h"
 
 using namespace ccs::inputs;
 using namespace ccs::inputs::testing;
+
+// The option table and the names derived from it.
+
+TEST_CASE("derived names") {
+    const OptionSpec& task_id = *find_option("task-id");
+    CHECK(flag_name(task_id) == "--task-id");
+    CHECK(github_input_variable(task_id) == "INPUT_TASK-ID");
+    CHECK(environment_variable(task_id) == "CODEARTS_CHECK_TASK_ID");
+    CHECK(all_names(task_id) == "--task-id (input task-id / INPUT_TASK-ID, or CODEARTS_CHECK_TASK_ID)");
+}
+
+TEST_CASE("aliases come last in all_names") {
+    OptionSpec ak = value_option("ak", "AK", "Access key.").alias("HUAWEICLOUD_SDK_AK").alias("CLOUD_SDK_AK");
+    CHECK(all_names(ak) ==
+          "--ak (input ak / INPUT_AK, CODEARTS_CHECK_AK, HUAWEICLOUD_SDK_AK, or CLOUD_SDK_AK)");
+}
+
+TEST_CASE("the table has the options of this issue, each once, in kebab-case") {
+    std::set<std::string> names;
+    for (const auto& spec : option_table()) {
+        CHECK(names.insert(spec.name).second);
+        CHECK(spec.name.find_first_not_of("abcdefghijklmnopqrstuvwxyz-") == std::string::npos);
+        CHECK_FALSE(spec.help.empty());
+    }
+    CHECK(
+        names ==
+        std::set<std::string>{
+            "task-id",        "region",        "endpoint", "iam-token",    "ak",        "sk",
+            "security-token", "project-id",    "username", "password",     "domain",    "idp-id",
+            "id-token",       "id-token-file", "audience", "iam-endpoint", "ca-file",   "allow-insecure-http",
+            "concurrency",    "timeout",       "retries",  "dry-run",      "json",      "mode",
+            "grace",          "task-id-file",  "stop-on",  "dotenv",       "json-file", "help",
+            "version"});
+    CHECK(find_option("iam-token")->secret);
+    CHECK(find_option("token") == find_option("iam-token"));  // the former name finds its row
+    for (const char* secret : {"sk", "security-token", "password", "id-token"})
+        CHECK(find_option(secret)->secret);
+    for (const char* shown :
+         {"ak", "project-id", "username", "domain", "idp-id", "id-token-file", "audience"}) {
+        CHECK_FALSE(find_option(shown)->secret);
+    }
+    CHECK(find_option("task-id")->repeatable);
+    CHECK(find_option("json")->is_flag());
+    CHECK(find_option("tok") == nullptr);
+}
+
+TEST_CASE("sources of an option, most explicit first, with its former name second at each of its own") {
+    const auto sources = sources_of(*find_option("iam-token"));
+    REQUIRE(sources.size() == 3);
+    CHECK(sources[0].source == Source::CommandLine);
+    CHECK(sources[0].names == std::vector<std::string>{"--iam-token", "--token"});
+    CHECK(sources[1].names == std::vector<std::string>{"INPUT_IAM-TOKEN", "INPUT_TOKEN"});
+    CHECK(sources[2].names == std::vector<std::string>{"CODEARTS_CHECK_IAM_TOKEN", "CODEARTS_CHECK_TOKEN"});
+
+    const auto ak = sources_of(*find_option("ak"));
+    REQUIRE(ak.size() == 5);
+    CHECK(ak[3].source == Source::Sdk);
+    CHECK(ak[3].names == std::vector<std::string>{"HUAWEICLOUD_SDK_AK", "CLOUD_SDK_AK"});
+    CHECK(ak[4].source == Source::AuthAction);
+    CHECK(ak[4].names == std::vector<std::string>{"HUAWEI_CLOUD_ACCESS_KEY_ID"});
+}
+
+TEST_CASE("huaweicloud/auth-action's four variables come last in all_names") {
+    CHECK(all_names("sk") ==
+          "--sk (input sk / INPUT_SK, CODEARTS_CHECK_SK, HUAWEICLOUD_SDK_SK, CLOUD_SDK_SK, or "
+          "HUAWEI_CLOUD_SECRET_ACCESS_KEY)");
+    CHECK(all_names("region") ==
+          "--region (input region / INPUT_REGION, CODEARTS_CHECK_REGION, or HUAWEI_CLOUD_REGION)");
+    CHECK(all_names("project-id").find("HUAWEI_CLOUD_PROJECT_ID)") != std::string::npos);
+    // A former name works but is not advertised.
+    CHECK(all_names("iam-token") ==
+          "--iam-token (input iam-token / INPUT_IAM-TOKEN, or CODEARTS_CHECK_IAM_TOKEN)");
+}
+
+// The command line: forms, unknown options, missing values, positional arguments, help/version.
+
+TEST_CASE("options take '--name value' and '--name=value'") {
+    CHECK(config_of({"--concurrency", "3"}, valid_env()).concurrency == 3);
+    CHECK(config_of({"--concurrency=3"}, valid_env()).concurrency == 3);
+}
+
+TEST_CASE("a value may itself contain '=' and ':'") {
+    const Config config = config_of({"--iam-token", "a=b:c"}, valid_env());
+    CHECK(token_of(config) == "a=b:c");
+}
+
+TEST_CASE("unknown options are refused with a pointer to --help") {
+    CHECK(failure_of({"--foo"}, valid_env()) == "unknown option --foo; see --help");
+    CHECK(failure_of({"-x"}, valid_env()) == "unknown option -x; see --help");
+}
+
+TEST_CASE("an unknown option's value is not shown: it could be a mistyped secret") {
+    const std::string message = failure_of({"--tokn=hunter2"}, valid_env());
+    CHECK(message == "unknown option --tokn; see --help");
+}
+
+TEST_CASE("prefixes and other letter cases of option names are refused") {
+    CHECK(failure_of({"--time", "5"}, valid_env()) == "unknown option --time; see --help");
+    CHECK(failure_of({"--Task-Id", "a"}, valid_env()) == "unknown option --Task-Id; see --help");
+    CHECK(failure_of({"--task-id:a"}, valid_env()) == "unknown option --task-id:a; see --help");
+}
+
+TEST_CASE("a missing value is named") {
+    CHECK(failure_of({"--region"}, valid_env()) == "--region needs a value");
+    CHECK(failure_of({"--region", "--json"}, valid_env()) == "--region needs a value");
+}
+
+TEST_CASE("a flag takes no value on the command line") {
+    CHECK(failure_of({"--json=false"}, valid_env()) == "--json takes no value");
+}
+
+TEST_CASE("a single-valued option may be given once") {
+    CHECK(failure_of({"--region", "cn-east-3", "--region", "cn-east-2"}, valid_env()) ==
+          "--region is given more than once");
+}
+
+TEST_CASE("positional arguments are refused, quoted safely") {
+    CHECK(failure_of({"abc"}, valid_env()) ==
+          "unexpected argument \"abc\"; options start with --; see --help");
+    CHECK(failure_of({"-"}, valid_env()).find("unexpected argument \"-\"") == 0);
+    CHECK(failure_of({"--", "--json"}, valid_env()).find("unexpected argument \"--json\"") == 0);
+    CHECK(failure_of({"a\x1b[31m"}, valid_env()).find("\"a\\x1b[31m\"") != std::string::npos);
+}
+
+TEST_CASE("a lone '--' ends the options and is otherwise harmless") {
+    CHECK(parse_inputs({"--json", "--"}, valid_env()).config.json);
+}
+
+TEST_CASE("the word after a secret is not echoed") {
+    const std::string message = failure_of({"--iam-token", "first-half", "second-half"}, valid_env());
+    CHECK(message.find("second-half") == std::string::npos);
+    CHECK(message.find("first-half") == std::string::npos);
+    CHECK(message.find("unexpected argument") != std::string::npos);
+}
+
+TEST_CASE("help and version short-circuit everything else") {
+    const Environment bad_env = {{"INPUT_TASK-ID", "../x"}, {"INPUT_TIMEOUT", "forever"}};
+    CHECK(parse_inputs({"--help"}, {}).request == Request::Help);
+    CHECK(parse_inputs({"--version"}, {}).request == Request::Version);
+    CHECK(parse_inputs({"--help"}, bad_env).request == Request::Help);
+    CHECK(parse_inputs({"--foo", "stray", "--help"}, bad_env).request == Request::Help);
+    CHECK(parse_inputs({"--version", "--region"}, bad_env).request == Request::Version);
+    CHECK(parse_inputs({"--version", "--help"}, {}).request == Request::Help);
+}
+
+TEST_CASE("boolean flags on the command line are true") {
+    const Config config = config_of({"--dry-run", "--json"}, valid_env_with("INPUT_DRY-RUN", "false"));
+    CHECK(config.dry_run);
+    CHECK(config.json);
+}
+
+// Where values come from: flag > GitHub input > CODEARTS_CHECK_* > aliases; empty means absent.
 
 TEST_CASE("a flag wins over the GitHub input, which wins over the CODEARTS_CHECK_ variable") {
     Environment env = valid_env();

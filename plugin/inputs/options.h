@@ -1,13 +1,33 @@
-// The one table of options. Everything that knows an option's name (the command line, the GitHub
-// input, the environment variables, --help, the size limits) reads it from here, so adding an option
-// is one row in option_table.cpp plus its validation in parse_inputs.cpp.
+// The options and how their values are read: the one table of options, the names each is given
+// under, and reading argv and the environment under those names into RawInputs. Everything that knows
+// an option's name (the command line, the GitHub input, the environment variables, --help, the size
+// limits) reads it from here, so adding an option is one row in options.cpp plus its validation where
+// build_config (config.cpp) puts it into Config.
+//
+// Which value counts: the one from the highest-precedence source: command line > GitHub input
+// (INPUT_TASK-ID) > CODEARTS_CHECK_TASK_ID > the SDKs' variables > huaweicloud/auth-action's. An option
+// with a former name (--token for --iam-token) is read under both at each source; the two giving
+// different values there is an error. Values are trimmed as GitHub's getInput trims them; an empty
+// value counts as not given, so a declared-but-empty action input falls through to the environment.
+//
+// argv is read with Poco's OptionProcessor, built from the table. Only the exact long names are
+// accepted: Poco would also take unambiguous prefixes ("--time") and any letter case, but a prefix that
+// works today breaks or changes meaning when a later option shares it ("--token" vs "--token-file"), so
+// a pipeline is better off failing now with "unknown option".
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
+#include <Poco/Util/Option.h>
+
+#include "inputs/config.h"
+
 namespace ccs::inputs {
+
+// ---- The table, and the names derived from it ----
 
 // Size limits, in bytes of one option's values taken together.
 constexpr std::size_t kShortValueLimit = 256;          // numbers, regions, booleans
@@ -83,5 +103,43 @@ std::string environment_variable(const std::string& name);
 std::string all_names(const OptionSpec& spec);
 // all_names() of the row with that name; the name must be in the table.
 std::string all_names(const std::string& name);
+
+// ---- The command line ----
+
+// The words a command line may start with, before any option.
+inline constexpr const char* watch_subcommand = "watch";  // watch [options] -- COMMAND [ARGS...]
+inline constexpr const char* post_subcommand = "post";    // the GitHub guard's post run, by name
+
+// One table row as a Poco option (for the command line and for --help's formatter).
+Poco::Util::Option poco_option(const OptionSpec& spec);
+
+// ---- Every source, in precedence order: RawInputs ----
+
+// One option's value from its winning source.
+struct GivenValue {
+    std::string origin;  // as the user gave it: "--task-id", "INPUT_TASK-ID", "CODEARTS_CHECK_TASK_ID"
+    std::vector<std::string> values;      // trimmed, not empty; more than one only for a repeated option
+    Source source = Source::CommandLine;  // which kind of source `origin` is
+
+    const std::string& value() const { return values.front(); }
+};
+
+class RawInputs {
+public:
+    Request request = Request::Run;
+    std::string subcommand;            // "watch", "post" or empty (watch_subcommand, post_subcommand)
+    std::vector<std::string> command;  // watch: the command to run
+
+    // The option's value from its winning source; nullptr when no source gives it.
+    const GivenValue* find(const std::string& name) const;
+    void set(const std::string& name, GivenValue given);
+
+private:
+    std::map<std::string, GivenValue> given_;
+};
+
+// Reads the command line and the environment. Throws InvalidInput for a bad command line and for
+// a value over its size limit; help and version are returned without looking further.
+RawInputs gather_inputs(const std::vector<std::string>& args, const Environment& env);
 
 }  // namespace ccs::inputs

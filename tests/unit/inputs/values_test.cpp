@@ -1,9 +1,36 @@
-// Durations, whole numbers and booleans.
+// inputs/values.h: quoting, numbers, durations, booleans and the files inputs name.
+#include <fstream>
+
+#include <Poco/TemporaryFile.h>
+
 #include "input_test_helpers.h"
+#include "inputs/values.h"
 
 using namespace ccs::inputs;
 using namespace ccs::inputs::testing;
 using std::chrono::milliseconds;
+
+// Quoting values in messages.
+
+TEST_CASE("quoted escapes everything outside printable ASCII") {
+    CHECK(quoted("abc") == "\"abc\"");
+    CHECK(quoted("a\nb\rc\td") == "\"a\\nb\\rc\\td\"");
+    CHECK(quoted("q\"b\\") == "\"q\\\"b\\\\\"");
+    CHECK(quoted(std::string("\x00\x1b\x7f\xff", 4)) == "\"\\x00\\x1b\\x7f\\xff\"");
+    CHECK(quoted("\xe2\x80\xae") == "\"\\xe2\\x80\\xae\"");  // U+202E, right-to-left override
+}
+
+TEST_CASE("quoted cuts long values and says how long they were") {
+    CHECK(quoted(std::string(100, 'a'), 4) == "\"aaaa...\" (100 bytes)");
+    CHECK(quoted(std::string(4, 'a'), 4) == "\"aaaa\"");
+}
+
+TEST_CASE("trimmed removes surrounding blanks only") {
+    CHECK(trimmed(" \t\r\na b\n") == "a b");
+    CHECK(trimmed("   ").empty());
+}
+
+// Durations, whole numbers and booleans.
 
 namespace {
 
@@ -88,4 +115,35 @@ TEST_CASE("anything else as a boolean names the input") {
 
 TEST_CASE("a false input does not override a flag") {
     CHECK(config_of({"--json"}, valid_env_with("INPUT_JSON", "false")).json);
+}
+
+// --ca-file must name a readable file with a PEM certificate in it.
+
+TEST_CASE("an existing readable file is taken") {
+    Poco::TemporaryFile file;
+    std::ofstream(file.path()) << "-----BEGIN CERTIFICATE-----\n";
+    CHECK(config_of({"--ca-file", file.path()}, valid_env()).ca_file == file.path());
+}
+
+TEST_CASE("a missing file is named") {
+    const std::string message = failure_of({}, valid_env_with("INPUT_CA-FILE", "/nonexistent/ca.pem"));
+    CHECK(message == "INPUT_CA-FILE: file \"/nonexistent/ca.pem\" does not exist");
+}
+
+TEST_CASE("a directory is not a CA file") {
+    CHECK(failure_of({"--ca-file", "/"}, valid_env()) == "--ca-file: file \"/\" is not a regular file");
+}
+
+TEST_CASE("a file without a PEM certificate is refused, with how to convert a DER one") {
+    Poco::TemporaryFile file;
+    std::ofstream(file.path()) << "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n";
+    const std::string message = failure_of({"--ca-file", file.path()}, valid_env());
+    CHECK(message.rfind("--ca-file: file \"" + file.path() + "\" holds no PEM certificate", 0) == 0);
+    CHECK(message.find("openssl x509 -inform der") != std::string::npos);
+}
+
+TEST_CASE("OpenSSL's TRUSTED CERTIFICATE blocks count as certificates") {
+    Poco::TemporaryFile file;
+    std::ofstream(file.path()) << "-----BEGIN TRUSTED CERTIFICATE-----\n";
+    CHECK(config_of({"--ca-file", file.path()}, valid_env()).ca_file == file.path());
 }

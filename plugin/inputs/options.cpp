@@ -1,10 +1,19 @@
-#include "inputs/option_table.h"
+#include "inputs/options.h"
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <utility>
 
+#include <Poco/Util/OptionException.h>
+#include <Poco/Util/OptionProcessor.h>
+#include <Poco/Util/OptionSet.h>
+
+#include "inputs/values.h"
+
 namespace ccs::inputs {
+
+// ---- The table, and the names derived from it ----
 
 OptionSpec& OptionSpec::with_default(std::string shown) {
     default_shown = std::move(shown);
@@ -264,6 +273,256 @@ std::string all_names(const OptionSpec& spec) {
 
 std::string all_names(const std::string& name) {
     return all_names(*find_option(name));
+}
+
+// ---- The command line ----
+
+Poco::Util::Option poco_option(const OptionSpec& spec) {
+    // Not marked required for Poco: a required value may come from the environment instead.
+    Poco::Util::Option option(spec.name, "", spec.help);
+    option.repeatable(spec.repeatable);
+    if (!spec.is_flag()) option.argument(spec.value_name, true);
+    return option;
+}
+
+namespace {
+
+// argv as read, before any other source is looked at.
+struct CommandLine {
+    Request request = Request::Run;
+    std::string subcommand;            // "watch", "post", or empty
+    std::vector<std::string> command;  // watch: everything after "--"
+    // Values by option name, in the order given; a flag that was given holds "true".
+    std::map<std::string, std::vector<std::string>> values;
+};
+
+bool starts_with(const std::string& text, const std::string& prefix) {
+    return text.compare(0, prefix.size(), prefix) == 0;
+}
+
+// "--name" or "--name=value" -> "--name": what to show of an option without showing its value.
+std::string option_part(const std::string& arg) {
+    return arg.substr(0, arg.find('='));
+}
+
+// The table row of a "--name[=value]" argument, matched exactly; nullptr for anything else.
+const OptionSpec* long_option(const std::string& arg) {
+    if (!starts_with(arg, "--") || arg == "--") return nullptr;
+    return find_option(option_part(arg).substr(2));
+}
+
+// A former name is an option of its own for Poco, so the values keep the name they were given under.
+Poco::Util::OptionSet table_as_option_set() {
+    Poco::Util::OptionSet options;
+    for (const auto& spec : option_table()) {
+        options.addOption(poco_option(spec));
+        if (spec.former_name.empty()) continue;
+        OptionSpec former = spec;
+        former.name = spec.former_name;
+        options.addOption(poco_option(former));
+    }
+    return options;
+}
+
+class CommandLineReader {
+public:
+    explicit CommandLineReader(const std::vector<std::string>& args) : args_(args) {
+        processor_.setUnixStyle(true);
+    }
+
+    CommandLine read() {
+        for (next_ = read_subcommand(); next_ < args_.size();) read_one();
+        if (result_.subcommand == watch_subcommand && result_.command.empty()) {
+            problem("watch needs the command to run after --: watch [options] -- COMMAND [ARGS...]");
+        }
+        if (result_.request == Request::Run && first_problem_) throw InvalidInput(*first_problem_);
+        return result_;
+    }
+
+private:
+    // A subcommand is only ever the first word, so an option's value can never be taken for one.
+    std::size_t read_subcommand() {
+        if (args_.empty() || (args_[0] != watch_subcommand && args_[0] != post_subcommand)) return 0;
+        result_.subcommand = args_[0];
+        return 1;
+    }
+
+    void read_one() {
+        const std::string& arg = args_[next_++];
+        if (arg == "--" && result_.subcommand == watch_subcommand && !after_terminator_) {
+            // The watched command's own arguments are none of our business, options or not.
+            result_.command.assign(args_.begin() + static_cast<std::ptrdiff_t>(next_), args_.end());
+            next_ = args_.size();
+            return;
+        }
+        if (!after_terminator_ && starts_with(arg, "--") && arg != "--") return read_long_option(arg);
+        after_terminator_ = after_terminator_ || arg == "--";  // Poco sees "--" too and stops there
+        feed(arg, nullptr);
+    }
+
+    void read_long_option(const std::string& arg) {
+        const OptionSpec* spec = long_option(arg);
+        if (!spec) return problem("unknown option " + escaped(option_part(arg)) + "; see --help");
+        if (spec->is_flag() || arg.find('=') != std::string::npos) return feed(arg, spec);
+        // "--name value": joined here, so Poco never holds a half-read option across arguments.
+        if (next_ == args_.size() || long_option(args_[next_])) {
+            return problem(escaped(option_part(arg)) + " needs a value");
+        }
+        feed(arg + "=" + args_[next_++], spec);
+    }
+
+    // Hands one argument to Poco, which rejects flags with values, repeats and short options.
+    void feed(const std::string& arg, const OptionSpec* spec) {
+        std::string name;
+        std::string value;
+        try {
+            if (!processor_.process(arg, name, value)) return unexpected_argument(arg);
+        } catch (const Poco::Util::OptionException& error) {
+            return problem(describe(error, arg));
+        }
+        if (!name.empty()) record(name, spec && spec->is_flag() ? "true" : value);
+        last_value_was_secret_ = spec && spec->secret;
+    }
+
+    void record(const std::string& name, const std::string& value) {
+        if (name == "help") result_.request = Request::Help;
+        if (name == "version" && result_.request == Request::Run) result_.request = Request::Version;
+        result_.values[name].push_back(value);
+    }
+
+    void unexpected_argument(const std::string& arg) {
+        // The word after a secret may be the rest of a secret that had a space in it: do not echo it.
+        if (last_value_was_secret_) {
+            return problem("unexpected argument after a secret value (not shown); see --help");
+        }
+        if (result_.subcommand == watch_subcommand) {
+            return problem("unexpected argument " + quoted(arg) +
+                           "; the command to watch goes after --: watch [options] -- COMMAND [ARGS...]");
+        }
+        problem("unexpected argument " + quoted(arg) + "; options start with --; see --help");
+    }
+
+    // Poco's own messages use its words ("missing required argument"); ours name the option as typed.
+    static std::string describe(const Poco::Util::OptionException& error, const std::string& arg) {
+        using namespace Poco::Util;
+        const std::string option = escaped(option_part(arg));
+        if (dynamic_cast<const UnexpectedArgumentException*>(&error)) return option + " takes no value";
+        if (dynamic_cast<const DuplicateOptionException*>(&error)) return option + " is given more than once";
+        if (dynamic_cast<const MissingArgumentException*>(&error)) return option + " needs a value";
+        return "unknown option " + option + "; see --help";
+    }
+
+    void problem(const std::string& message) {
+        if (!first_problem_) first_problem_ = message;
+    }
+
+    const std::vector<std::string>& args_;
+    std::size_t next_ = 0;
+    Poco::Util::OptionSet options_ = table_as_option_set();
+    Poco::Util::OptionProcessor processor_{options_};
+    bool after_terminator_ = false;
+    bool last_value_was_secret_ = false;
+    std::optional<std::string> first_problem_;
+    CommandLine result_;
+};
+
+// Help and version win over any other problem on the command line; otherwise the first problem
+// is thrown as InvalidInput. `args` excludes argv[0].
+CommandLine read_command_line(const std::vector<std::string>& args) {
+    return CommandLineReader(args).read();
+}
+
+}  // namespace
+
+// ---- Every source, in precedence order: RawInputs ----
+
+const GivenValue* RawInputs::find(const std::string& name) const {
+    const auto found = given_.find(name);
+    return found == given_.end() ? nullptr : &found->second;
+}
+
+void RawInputs::set(const std::string& name, GivenValue given) {
+    given_[name] = std::move(given);
+}
+
+namespace {
+
+std::optional<GivenValue> from_command_line(const std::string& flag, const CommandLine& command_line) {
+    const auto found = command_line.values.find(flag.substr(2));
+    if (found == command_line.values.end()) return std::nullopt;
+    GivenValue given{flag, {}, Source::CommandLine};
+    for (const auto& value : found->second) {
+        std::string value_trimmed = trimmed(value);
+        if (!value_trimmed.empty()) given.values.push_back(std::move(value_trimmed));
+    }
+    if (given.values.empty()) return std::nullopt;
+    return given;
+}
+
+std::optional<GivenValue> from_variable(const std::string& variable, Source source, const Environment& env) {
+    std::string value = trimmed_variable(env, variable);
+    if (value.empty()) return std::nullopt;
+    return GivenValue{variable, {std::move(value)}, source};
+}
+
+std::optional<GivenValue> from_name(const std::string& name, Source source, const CommandLine& command_line,
+                                    const Environment& env) {
+    return source == Source::CommandLine ? from_command_line(name, command_line)
+                                         : from_variable(name, source, env);
+}
+
+// A current and a former name at one source: equal values are one value given twice; different ones
+// cannot both be meant. Neither value is shown: the option may be a secret.
+void check_same_value(const GivenValue& current, const GivenValue& former) {
+    if (current.values == former.values) return;
+    throw InvalidInput(current.origin + " and " + former.origin +
+                       " are both given, with different values (not "
+                       "shown); " +
+                       former.origin + " is the former name of " + current.origin + ": give one");
+}
+
+// The value at the most explicit source that gives one. At the program's own sources the names are
+// one option's current and former names, which must agree; the SDKs' variables are taken first found.
+std::optional<GivenValue> first_source(const OptionSpec& spec, const CommandLine& command_line,
+                                       const Environment& env) {
+    for (const auto& [source, names] : sources_of(spec)) {
+        std::vector<GivenValue> found;
+        for (const auto& name : names) {
+            if (auto given = from_name(name, source, command_line, env)) found.push_back(std::move(*given));
+        }
+        if (found.empty()) continue;
+        const bool own_names = source != Source::Sdk && source != Source::AuthAction;
+        if (own_names && found.size() > 1) check_same_value(found[0], found[1]);
+        return found.front();
+    }
+    return std::nullopt;
+}
+
+// Never shows the value: it may be a secret, and it is too long to read anyway.
+void check_size(const OptionSpec& spec, const GivenValue& given) {
+    std::size_t total = 0;
+    for (const auto& value : given.values) total += value.size();
+    if (total <= spec.max_bytes) return;
+    throw InvalidInput(given.origin + ": too long (" + std::to_string(total) + " bytes; at most " +
+                       std::to_string(spec.max_bytes) + (spec.repeatable ? " in all)" : ")"));
+}
+
+}  // namespace
+
+RawInputs gather_inputs(const std::vector<std::string>& args, const Environment& env) {
+    const CommandLine command_line = read_command_line(args);
+    RawInputs raw;
+    raw.request = command_line.request;
+    if (raw.request != Request::Run) return raw;
+    raw.subcommand = command_line.subcommand;
+    raw.command = command_line.command;
+    for (const auto& spec : option_table()) {
+        auto given = first_source(spec, command_line, env);
+        if (!given) continue;
+        check_size(spec, *given);
+        raw.set(spec.name, std::move(*given));
+    }
+    return raw;
 }
 
 }  // namespace ccs::inputs
