@@ -30,18 +30,18 @@ std::vector<std::string> Config::secrets() const {
 
 CiEnvironment ci_environment(const Environment& env) {
     CiEnvironment ci;
-    if (variable_or_empty(env, "GITHUB_ACTIONS") == "true") {
+    if (variable(env, "GITHUB_ACTIONS") == "true") {
         ci.kind = CiKind::GitHub;
-        ci.github_output_path = variable_or_empty(env, "GITHUB_OUTPUT");
-        ci.github_summary_path = variable_or_empty(env, "GITHUB_STEP_SUMMARY");
-        ci.github_state_path = variable_or_empty(env, "GITHUB_STATE");
-    } else if (variable_or_empty(env, "GITLAB_CI") == "true") {
+        ci.github_output_path = variable(env, "GITHUB_OUTPUT");
+        ci.github_summary_path = variable(env, "GITHUB_STEP_SUMMARY");
+        ci.github_state_path = variable(env, "GITHUB_STATE");
+    } else if (variable(env, "GITLAB_CI") == "true") {
         ci.kind = CiKind::GitLab;
-    } else if (!variable_or_empty(env, "JENKINS_URL").empty()) {
+    } else if (!variable(env, "JENKINS_URL").empty()) {
         ci.kind = CiKind::Jenkins;
     }
     // Wherever it is set: a GitLab job status is what --stop-on compares, whichever CI we detected.
-    ci.job_status = variable_or_empty(env, "CI_JOB_STATUS");
+    ci.job_status = variable(env, "CI_JOB_STATUS");
     return ci;
 }
 
@@ -129,8 +129,8 @@ void apply_if_given(const RawInputs& raw, const std::string& name, Field& field,
 // OpenSSL's own variables, passed on rather than left for OpenSSL to read: nothing below main reads
 // the environment. An unset or empty one means the system's store.
 void apply_trust_environment(const Environment& env, Config& config) {
-    config.ssl_cert_file = variable_or_empty(env, "SSL_CERT_FILE");
-    config.ssl_cert_dir = variable_or_empty(env, "SSL_CERT_DIR");
+    config.ssl_cert_file = variable(env, "SSL_CERT_FILE");
+    config.ssl_cert_dir = variable(env, "SSL_CERT_DIR");
 }
 
 void apply_ci(const Environment& env, Config& config) {

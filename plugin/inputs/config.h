@@ -11,13 +11,14 @@
 #include <vector>
 
 #include "core/ci_kind.h"
+#include "core/environment.h"
 #include "core/url.h"
 #include "inputs/guard_state.h"
 
 namespace ccs::inputs {
 
 // The process environment as a plain map, so tests can hand in any environment they like.
-using Environment = std::map<std::string, std::string>;
+using ccs::Environment;  // core/environment.h
 
 // ---- Credentials: the kinds a run can use, as validated values ----
 // Exactly one is chosen per run (inputs/credentials.cpp decides which, and implements the functions

@@ -9,7 +9,7 @@ namespace ccs::inputs {
 namespace {
 
 std::string saved(const Environment& env, const std::string& name) {
-    return variable_or_empty(env, guard_state_variable(name));
+    return variable(env, guard_state_variable(name));
 }
 
 }  // namespace

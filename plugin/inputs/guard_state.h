@@ -13,10 +13,12 @@
 #include <utility>
 #include <vector>
 
+#include "core/environment.h"
+
 namespace ccs::inputs {
 
 // The process environment as a plain map (the same alias as inputs/config.h).
-using Environment = std::map<std::string, std::string>;
+using ccs::Environment;  // core/environment.h
 
 namespace guard_state_names {
 inline constexpr const char* armed = "armed";        // "true" once the main run validated everything

@@ -296,10 +296,6 @@ struct CommandLine {
     std::map<std::string, std::vector<std::string>> values;
 };
 
-bool starts_with(const std::string& text, const std::string& prefix) {
-    return text.compare(0, prefix.size(), prefix) == 0;
-}
-
 // "--name" or "--name=value" -> "--name": what to show of an option without showing its value.
 std::string option_part(const std::string& arg) {
     return arg.substr(0, arg.find('='));

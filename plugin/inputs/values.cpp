@@ -35,10 +35,6 @@ void append_escaped(std::string& out, char c) {
     out += hex;
 }
 
-bool is_blank(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 }  // namespace
 
 std::string escaped(std::string_view value) {
@@ -54,14 +50,6 @@ std::string quoted(std::string_view value, std::size_t max_shown) {
     return out + "...\" (" + std::to_string(value.size()) + " bytes)";
 }
 
-std::string trimmed(std::string_view value) {
-    std::size_t begin = 0;
-    std::size_t end = value.size();
-    while (begin < end && is_blank(value[begin])) ++begin;
-    while (end > begin && is_blank(value[end - 1])) --end;
-    return std::string(value.substr(begin, end - begin));
-}
-
 bool is_control(char c) {
     const auto byte = static_cast<unsigned char>(c);
     return byte < 0x20 || byte == 0x7f;
@@ -69,13 +57,8 @@ bool is_control(char c) {
 
 // ---- The environment ----
 
-std::string variable_or_empty(const Environment& env, const std::string& name) {
-    const auto found = env.find(name);
-    return found == env.end() ? std::string() : found->second;
-}
-
 std::string trimmed_variable(const Environment& env, const std::string& name) {
-    return trimmed(variable_or_empty(env, name));
+    return trimmed(variable(env, name));
 }
 
 // ---- Numbers, durations and booleans ----

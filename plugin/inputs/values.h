@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/environment.h"
+#include "core/strings.h"
 #include "inputs/options.h"
 
 namespace ccs::inputs {
@@ -24,16 +26,12 @@ std::string quoted(std::string_view value, std::size_t max_shown = 64);
 // The same escaping without quotes or cutting, for short names such as an unknown option.
 std::string escaped(std::string_view value);
 
-// `value` without leading and trailing spaces, tabs, CR and LF (as GitHub's getInput does).
-std::string trimmed(std::string_view value);
+using ccs::trimmed;  // core/strings.h: without leading and trailing spaces, tabs, CR and LF, as getInput
 
 // True for bytes below 0x20 and for DEL.
 bool is_control(char c);
 
 // ---- The environment ----
-
-// The variable's value as it is, or "" when it is not set.
-std::string variable_or_empty(const Environment& env, const std::string& name);
 
 // The variable's value trimmed; "" when it is unset or blank (which counts as not given).
 std::string trimmed_variable(const Environment& env, const std::string& name);
