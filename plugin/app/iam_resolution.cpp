@@ -70,7 +70,7 @@ public:
 
 private:
     static Obtained failed(iam::IamFailure failure) {
-        return iam::failed<std::unique_ptr<auth::Authorizer>>(failure);
+        return iam::failed<std::unique_ptr<auth::Authorizer>>(std::move(failure));
     }
 
     iam::IamClient& iam() {

@@ -62,6 +62,7 @@ std::string canonical_query(const std::string& query) {
     }
     std::sort(parameters.begin(), parameters.end());
     std::vector<std::string> encoded;
+    encoded.reserve(parameters.size());
     for (const auto& [name, value] : parameters) {
         encoded.push_back(percent_encode_unreserved(name) + "=" + percent_encode_unreserved(value));
     }
@@ -70,6 +71,7 @@ std::string canonical_query(const std::string& query) {
 
 std::vector<std::string> normalized_signed_headers(const std::vector<std::string>& names) {
     std::vector<std::string> normalized;
+    normalized.reserve(names.size());
     for (const auto& name : names) normalized.push_back(Poco::toLower(name));
     std::sort(normalized.begin(), normalized.end());
     normalized.erase(std::unique(normalized.begin(), normalized.end()), normalized.end());

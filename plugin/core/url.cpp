@@ -84,7 +84,7 @@ ProxyServer parse_proxy_url(const std::string& url) {
     proxy.host = uri.getHost();
     proxy.port = uri.getPort();
     // Split before decoding: an encoded ':' (%3A) belongs to the part it is in.
-    const std::string user_info = uri.getUserInfo();
+    const std::string& user_info = uri.getUserInfo();
     const auto colon = user_info.find(':');
     try {
         Poco::URI::decode(user_info.substr(0, colon), proxy.username);

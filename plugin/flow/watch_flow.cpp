@@ -20,7 +20,7 @@ constexpr Millis kill_wait{2000};
 }  // namespace
 
 Watch::Watch(WatchSettings settings, StopBy stop, Log log)
-    : settings_(std::move(settings)), stop_(std::move(stop)), log_(std::move(log)) {}
+    : settings_(settings), stop_(std::move(stop)), log_(std::move(log)) {}
 
 Watch::~Watch() = default;
 

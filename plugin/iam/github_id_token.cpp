@@ -52,7 +52,7 @@ Result<std::string> request_github_id_token(const GitHubIdTokenRequest& request,
                                             const http::SharedTlsContext& tls, const ProxySetting& proxy,
                                             int max_attempts, const Deadline& deadline, const Log& log,
                                             const http::Sleep& sleep) {
-    const HttpRequest http_request = github_id_token_http_request(request);
+    HttpRequest http_request = github_id_token_http_request(request);
     const std::string call = "GET " + http_request.path;
     http::Connection connection(request.request_url.origin, tls, proxy);
     ServiceCaller caller(kService, connection, max_attempts, log, sleep);

@@ -55,7 +55,7 @@ Result<std::string> IamClient::unscoped_token(const std::string& idp_id, const s
 Result<TemporaryCredentials> IamClient::temporary_credentials(const std::string& unscoped_token,
                                                               int duration_seconds,
                                                               const Deadline& deadline) {
-    const HttpRequest request = security_token_request(settings_.endpoint, unscoped_token, duration_seconds);
+    HttpRequest request = security_token_request(settings_.endpoint, unscoped_token, duration_seconds);
     const std::string call = call_name(request);
     const CallOutcome outcome = caller_.call(
         call, [&request] { return request; }, deadline);

@@ -46,7 +46,7 @@ std::optional<ErrorBody> parse_error_body(const std::string& body) {
         Poco::JSON::Parser parser;
         const auto parsed = parser.parse(body);
         if (parsed.type() != typeid(Object::Ptr)) return std::nullopt;
-        const Object::Ptr object = parsed.extract<Object::Ptr>();
+        const Object::Ptr& object = parsed.extract<Object::Ptr>();
         if (auto flat = flat_error(*object)) return flat;
         return keystone_error(*object);
     } catch (const Poco::Exception&) {

@@ -30,10 +30,10 @@ namespace ccs::inputs {
 // ---- The table, and the names derived from it ----
 
 // Size limits, in bytes of one option's values taken together.
-constexpr std::size_t kShortValueLimit = 256;          // numbers, regions, booleans
-constexpr std::size_t kPathLimit = 4096;               // URLs and file paths
-constexpr std::size_t kTokenLimit = 100000;            // what the service accepts for X-Auth-Token
-constexpr std::size_t kTaskIdListLimit = 1024 * 1024;  // all task id lists together
+constexpr std::size_t kShortValueLimit = 256;  // numbers, regions, booleans
+constexpr std::size_t kPathLimit = 4096;       // URLs and file paths
+constexpr std::size_t kTokenLimit = 100000;    // what the service accepts for X-Auth-Token
+constexpr std::size_t kTaskIdListLimit = std::size_t{1024} * 1024;  // all task id lists together
 
 struct OptionSpec {
     std::string name;                // long name, kebab-case: "task-id"

@@ -79,8 +79,8 @@ bool parse_digits(const std::string& text, Poco::UInt64& value) {
 std::chrono::milliseconds::rep unit_in_ms(const std::string& unit) {
     if (unit.empty() || unit == "s") return 1000;
     if (unit == "ms") return 1;
-    if (unit == "m") return 60 * 1000;
-    if (unit == "h") return 60 * 60 * 1000;
+    if (unit == "m") return 60L * 1000;
+    if (unit == "h") return 60L * 60 * 1000;
     return 0;
 }
 

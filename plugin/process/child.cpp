@@ -48,6 +48,7 @@ private:
 // NUL-terminated pointer arrays into `storage`, as exec wants them.
 std::vector<char*> pointers_to(std::vector<std::string>& storage) {
     std::vector<char*> pointers;
+    pointers.reserve(storage.size() + 1);
     for (auto& text : storage) pointers.push_back(text.data());
     pointers.push_back(nullptr);
     return pointers;
@@ -74,7 +75,8 @@ std::string find_program(const std::string& name, const std::string& path) {
         std::string directory =
             path.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
         if (directory.empty()) directory = ".";  // an empty PATH entry means the current directory
-        const std::string candidate = directory + "/" + name;
+        std::string candidate = directory;
+        candidate.append("/").append(name);
         if (is_executable_file(candidate)) return candidate;
         if (colon == std::string::npos) return "";
         start = colon + 1;
@@ -89,7 +91,8 @@ Child::Child(const std::vector<std::string>& command, const Environment& env, On
 
     std::vector<std::string> arguments = command;
     std::vector<std::string> variables;
-    for (const auto& [name, value] : env) variables.push_back(name + "=" + value);
+    variables.reserve(env.size());
+    for (const auto& [name, value] : env) variables.push_back(std::string(name).append("=").append(value));
     const std::vector<char*> argv = pointers_to(arguments);
     const std::vector<char*> envp = pointers_to(variables);
 
