@@ -55,12 +55,14 @@ PROJECT_INPUTS = [
     "idp-id", "id-token", "id-token-file", "audience", "iam-endpoint",
     "ca-file", "allow-insecure-http", "concurrency", "timeout", "retries", "dry-run", "json", "grace",
     "task-id-file", "json-file",
+    "ref", "poll-interval", "fail-on",  # run mode
 ]
 # Options that mean nothing on GitHub (they act on GitLab's CI_JOB_STATUS and dotenv reports).
 GITLAB_ONLY_INPUTS = ["stop-on", "dotenv"]
 # Former input names the program still reads, and what replaced them.
 FORMER_INPUTS = {"token": "iam-token"}
-PROJECT_OUTPUTS = ["result", "stopped", "not-running", "failed", "request-ids"]
+PROJECT_OUTPUTS = ["result", "stopped", "not-running", "failed", "request-ids",
+                   "exec-ids", "task-status", "critical", "major", "minor", "suggestion", "gate"]  # run mode
 POST_ENTRYPOINT = "/usr/bin/codearts-check-stop-post"
 
 
@@ -322,6 +324,9 @@ def self_test(action_path):
         "former name without deprecationMessage": lambda d: d["inputs"]["token"].pop("deprecationMessage"),
         "deprecated input the program does not read": lambda d: d["inputs"]["ak"].update({"deprecationMessage": "x"}),
         "iam-token not declared": lambda d: d["inputs"].pop("iam-token"),
+        "run-mode input not declared": lambda d: d["inputs"].pop("fail-on"),
+        "run-mode output not declared": lambda d: d["outputs"].pop("task-status"),
+        "run-mode default that hides the environment": lambda d: d["inputs"]["poll-interval"].update({"default": "15s"}),
     }
     failures = 0
     if check_action(load(good_text), base):
