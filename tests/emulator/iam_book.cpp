@@ -120,14 +120,14 @@ bool IamBook::accepts_github_request_token(const std::string& token) const {
 }
 
 std::string IamBook::issue_id_token(const std::string& audience) {
-    const std::string token = jwt_shaped(audience);
+    std::string token = jwt_shaped(audience);
     std::lock_guard<std::mutex> lock(mutex_);
     issued_id_tokens_[token] = audience;
     return token;
 }
 
 std::string IamBook::issue_unscoped_token(const std::string& project_id) {
-    const std::string token = "MIIunscoped-" + std::string(kSecretMarker) + "-" + random_hex_id();
+    std::string token = "MIIunscoped-" + std::string(kSecretMarker) + "-" + random_hex_id();
     std::lock_guard<std::mutex> lock(mutex_);
     issued_tokens_[token] = project_id;
     return token;

@@ -21,7 +21,7 @@ using Poco::JSON::Object;
 
 Object::Ptr as_object(const Var& value, const std::string& where, const std::vector<std::string>& known) {
     if (value.type() != typeid(Object::Ptr)) fail(where, "expected a JSON object");
-    const auto object = value.extract<Object::Ptr>();
+    auto object = value.extract<Object::Ptr>();
     for (const auto& name : object->getNames()) {
         if (std::find(known.begin(), known.end(), name) == known.end())
             fail(where, "unknown field \"" + name + "\"");
@@ -47,7 +47,7 @@ std::vector<Item> list_of(const Object& parent, const std::string& name, const s
     if (!parent.has(name)) return items;
     const Var value = parent.get(name);
     if (value.type() != typeid(Poco::JSON::Array::Ptr)) fail(where + "." + name, "expected a JSON array");
-    const auto array = value.extract<Poco::JSON::Array::Ptr>();
+    const auto& array = value.extract<Poco::JSON::Array::Ptr>();
     for (std::size_t i = 0; i < array->size(); ++i) {
         items.push_back(parse_item(array->get(static_cast<unsigned>(i)),
                                    where + "." + name + "[" + std::to_string(i) + "]"));

@@ -33,7 +33,7 @@ Object::Ptr as_any_object(const Var& value, const std::string& where) {
 
 // An object of these fields only: typos are errors.
 Object::Ptr as_object(const Var& value, const std::string& where, const std::vector<std::string>& known) {
-    const auto object = as_any_object(value, where);
+    auto object = as_any_object(value, where);
     for (const auto& name : object->getNames()) {
         if (std::find(known.begin(), known.end(), name) == known.end())
             fail(where, "unknown field \"" + name + "\"");

@@ -135,7 +135,7 @@ TaskState TaskStore::stop(const std::string& id) {
     const auto now = Clock::now();
     Task* task = find(id, now);
     if (!task) return {};
-    const TaskState before{true, task->status, progress_of(*task, now)};
+    TaskState before{true, task->status, progress_of(*task, now)};
     if (task->status == status_running) {
         if (task->run_started) task->progress = before.progress;  // a run freezes where it was
         task->run_started.reset();

@@ -220,7 +220,7 @@ TEST_CASE("OIDC federation: id token -> unscoped token -> temporary AK/SK -> sig
         "POST /v3/OS-FEDERATION/identity_providers/" + idp + "/protocols/oidc/auth",
         "POST /v3.0/OS-CREDENTIAL/securitytokens"};
     const auto check_federated_stop = [&](const Fixture& fixture, const ProcessResult& run,
-                                          std::vector<std::string> before) {
+                                          const std::vector<std::string>& before) {
         CHECK(run.exit_code == 0);
         CHECK(fixture.emulator.task_status(task) == 3);
         CHECK(lines(fixture) == then_stop(before));

@@ -43,7 +43,7 @@ std::optional<std::string> node_on_path(const std::string& path_variable) {
 // message (nullopt) elsewhere.
 std::optional<std::string> node_with_sdk() {
     const Environment here = current_environment();
-    const auto node = node_on_path(ccs::variable(here, "PATH"));
+    auto node = node_on_path(ccs::variable(here, "PATH"));
     const bool sdk_installed =
         Poco::File(sdk_dir() + "/node_modules/@huaweicloud/huaweicloud-sdk-core").exists();
     if (node && sdk_installed) return node;

@@ -12,7 +12,7 @@ namespace ccs::test {
 
 namespace {
 
-const Poco::Timespan poll_interval(0, 50 * 1000);
+const Poco::Timespan poll_interval(0, 50L * 1000);
 constexpr auto connection_limit = std::chrono::seconds(20);  // no test connection lasts longer
 
 // The request head, up to the blank line; "" when the client went away first.

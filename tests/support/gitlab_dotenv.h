@@ -17,8 +17,9 @@ public:
 };
 
 struct DotenvLimits {
-    std::size_t max_bytes = 5 * 1024;  // plan limit dotenv_size; the file must be smaller than this
-    std::size_t max_variables = 20;    // plan limit dotenv_variables (self-managed default)
+    std::size_t max_bytes =
+        std::size_t{5} * 1024;       // plan limit dotenv_size; the file must be smaller than this
+    std::size_t max_variables = 20;  // plan limit dotenv_variables (self-managed default)
 };
 
 // The variables GitLab stores, by GitLab's rules:

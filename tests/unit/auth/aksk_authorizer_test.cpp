@@ -13,7 +13,6 @@ namespace {
 
 using ccs::HttpRequest;
 using ccs::auth::AkSkAuthorizer;
-using ccs::auth::AkSkCredentials;
 
 const std::string kStopUrl =
     "https://codearts-check.cn-north-4.myhuaweicloud.com/v2/tasks/2b31ed520000000ebedb6e5700000000/stop";
@@ -22,8 +21,8 @@ ccs::auth::SdkDateClock fixed_clock(const std::string& sdk_date) {
     return [sdk_date] { return sdk_date; };
 }
 
-HttpRequest stop_request(std::vector<ccs::Header> headers = {}) {
-    return ccs::auth::test::request_from_url("POST", kStopUrl, std::move(headers));
+HttpRequest stop_request(const std::vector<ccs::Header>& headers = {}) {
+    return ccs::auth::test::request_from_url("POST", kStopUrl, headers);
 }
 
 std::size_t count_headers(const HttpRequest& request, const std::string& name) {

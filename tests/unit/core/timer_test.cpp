@@ -138,6 +138,7 @@ TEST_CASE("destruction with callbacks pending is safe, and they never run") {
         {
             CancellableDeadline owner(time.now() + Millis(100), time);
             std::vector<Deadline::Alarm> alarms;
+            alarms.reserve(10);
             for (int i = 0; i < 10; ++i) alarms.push_back(owner.deadline().when_expired([&] { ++calls; }));
         }
         time.advance(Millis(1000));

@@ -51,10 +51,8 @@ TEST_CASE("no credentials: the message names every kind and every way to give it
 }
 
 TEST_CASE("a token with CR, LF or another control character is refused without echoing it") {
-    for (const std::string token : {"abc\r\nX-Evil: 1", "abc\ndef", "abc\rdef",
-                                    "abc\x01"
-                                    "def",
-                                    "abc\x7f"}) {
+    for (const std::string& token : std::vector<std::string>{"abc\r\nX-Evil: 1", "abc\ndef", "abc\rdef",
+                                                             std::string("abc\x01") + "def", "abc\x7f"}) {
         CAPTURE(token);
         const std::string message = failure_of({}, valid_env_with("INPUT_IAM-TOKEN", token));
         CHECK(message.rfind("INPUT_IAM-TOKEN: ", 0) == 0);
@@ -173,7 +171,7 @@ TEST_CASE("OIDC federation: the id token given, from a file, or from GitHub's se
     CHECK(has_secret(given, "idt-1"));
 
     const Poco::TemporaryFile file;  // removed at scope exit
-    const std::string path = file.path();
+    const std::string& path = file.path();
     std::ofstream(path) << "idt-from-file\n";
     const Config from_file = config_of(
         {}, with(base_env(), {{"HUAWEICLOUD_SDK_IDP_ID", "gh"}, {"HUAWEICLOUD_SDK_ID_TOKEN_FILE", path}}));

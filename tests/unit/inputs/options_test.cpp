@@ -268,7 +268,7 @@ TEST_CASE("size limits name the input and do not echo the value") {
         CHECK(failure_of({"--endpoint", url}, valid_env()).rfind("--endpoint: too long (", 0) == 0);
     }
     SUBCASE("task id lists count together") {
-        const std::string half(600 * 1024, ',');
+        const std::string half(std::size_t{600} * 1024, ',');
         const std::string message =
             failure_of({"--task-id", half + "a", "--task-id", half + "b"}, valid_env());
         CHECK(message.rfind("--task-id: too long (", 0) == 0);

@@ -9,7 +9,6 @@
 
 using namespace ccs::report;
 using Poco::JSON::Array;
-using Poco::JSON::Object;
 
 namespace {
 

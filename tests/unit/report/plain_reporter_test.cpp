@@ -164,7 +164,7 @@ TEST_CASE("the log stops at its limit: one line says so, the end says how many l
     const auto logged =
         static_cast<std::size_t>(std::count(lines.begin(), lines.end(), "codearts-check-stop: " + line));
     CHECK(logged == fitting);
-    CHECK(run.err.str().size() < max_log_bytes + 64 * 1024);
+    CHECK(run.err.str().size() < max_log_bytes + std::size_t{64} * 1024);
     CHECK(
         std::count(lines.begin(), lines.end(),
                    "codearts-check-stop: the log is over its limit: further lines are left out (the results "

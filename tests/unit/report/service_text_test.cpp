@@ -24,8 +24,7 @@ const std::vector<std::string> hostile_texts = {
     "red \x1b[31mALERT\x1b[0m",
     std::string("nul\0byte", 8),
     "progress 10%\rDONE, all fine",
-    "c1 \xc2\x9b"
-    "31m csi",
+    std::string("c1 \xc2\x9b") + "31m csi",
     "\xc2\xa0::error::no-break space",
     "\xe2\x80\x83::add-mask::em space",
     "\xe3\x80\x80::stop-commands::ideographic",
