@@ -25,8 +25,8 @@ using LearnSecret = std::function<void(const std::string& secret)>;
 
 using Obtained = iam::Result<std::unique_ptr<auth::Authorizer>>;
 
-Obtained obtain_authorizer(const inputs::Config& config, const Network& network, const Deadline& deadline, const iam::Log& log,
-                           const LearnSecret& learn, const http::Sleep& sleep = {});
+Obtained obtain_authorizer(const inputs::Config& config, const Network& network, const Deadline& deadline,
+                           const iam::Log& log, const LearnSecret& learn, const http::Sleep& sleep = {});
 
 // How long temporary keys are asked for: IAM's minimum (15 minutes), or longer when the deadline is.
 int temporary_key_seconds(const Deadline& deadline);

@@ -17,10 +17,10 @@ struct Header {
 const std::string* find_header(const std::vector<Header>& headers, const std::string& name);
 
 struct HttpRequest {
-    std::string method;              // "GET", "POST"
-    std::string path;                // as sent, already percent-encoded: "/v2/tasks/ID/stop"
-    std::string query;               // as sent, without '?': "name=cn-north-4", may be empty
-    std::vector<Header> headers;     // in send order; includes "Host" once the client set it
+    std::string method;           // "GET", "POST"
+    std::string path;             // as sent, already percent-encoded: "/v2/tasks/ID/stop"
+    std::string query;            // as sent, without '?': "name=cn-north-4", may be empty
+    std::vector<Header> headers;  // in send order; includes "Host" once the client set it
     std::string body;
 
     // Replaces a header of the same name (case-insensitive) or appends it.

@@ -111,7 +111,8 @@ void write_file(const std::string& path, const std::string& content) {
 
 }  // namespace
 
-LoopbackCertificate::LoopbackCertificate(const std::string& host_name) : directory_(make_private_directory()) {
+LoopbackCertificate::LoopbackCertificate(const std::string& host_name)
+    : directory_(make_private_directory()) {
     try {
         const KeyPtr key = generate_key();
         const CertPtr cert = self_signed_certificate(

@@ -13,7 +13,8 @@ const std::string* ReceivedRequest::header(const std::string& name) const {
 
 bool ReceivedRequest::wants_close() const {
     const std::string* connection_header = header("Connection");
-    if (version == "HTTP/1.0") return !connection_header || Poco::icompare(*connection_header, "keep-alive") != 0;
+    if (version == "HTTP/1.0")
+        return !connection_header || Poco::icompare(*connection_header, "keep-alive") != 0;
     return connection_header && Poco::icompare(*connection_header, "close") == 0;
 }
 

@@ -20,7 +20,8 @@ using Name = std::unique_ptr<X509_NAME, decltype(&X509_NAME_free)>;
 // Names to look up: a fixed one, and whatever the input's first bytes decode to as a Name.
 Name fixed_name() {
     Name name(X509_NAME_new(), &X509_NAME_free);
-    X509_NAME_add_entry_by_txt(name.get(), "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("fuzz CA"), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name.get(), "CN", MBSTRING_ASC,
+                               reinterpret_cast<const unsigned char*>("fuzz CA"), -1, -1, 0);
     return name;
 }
 
@@ -43,7 +44,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     Name from_input(d2i_X509_NAME(nullptr, &cursor, static_cast<long>(size)), &X509_NAME_free);
     if (from_input) check_lookup(*index, from_input.get());
     // The subject and issuer of the input's first certificate as OpenSSL reads it: lookups that match.
-    const std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(data, static_cast<int>(size)), &BIO_free);
+    const std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(data, static_cast<int>(size)),
+                                                        &BIO_free);
     const std::unique_ptr<X509, decltype(&X509_free)> first(
         bio ? PEM_read_bio_X509_AUX(bio.get(), nullptr, nullptr, nullptr) : nullptr, &X509_free);
     if (first) {
