@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <signal.h>
+#include <unistd.h>
 
 #include <string>
 #include <vector>
@@ -273,4 +274,43 @@ TEST_CASE("run: --dry-run shows the start of each check and sends nothing") {
     CHECK(contains(result.out, "POST " + emulator.url() + "/v2/tasks/" + task + "/run"));
     CHECK(contains(result.out, R"({"ref":"pull"})"));
     CHECK(emulator.requests().empty());
+}
+
+TEST_CASE("run on GitHub: a main run killed while it follows leaves the post run to stop the check") {
+    Emulator emulator(with_token());
+    emulator.setup_task(endless(task));
+    const Environment inputs = {{"INPUT_MODE", "run"},
+                                {"INPUT_TASK-ID", task},
+                                {"INPUT_ENDPOINT", emulator.url()},
+                                {"INPUT_IAM-TOKEN", token},
+                                {"INPUT_CA-FILE", emulator.cert_file()},
+                                {"INPUT_TIMEOUT", "90m"},
+                                {"INPUT_FAIL-ON", "critical"},
+                                {"INPUT_POLL-INTERVAL", "1s"},
+                                {"INPUT_REF", ""}};
+    const StepFiles main_files;
+    Environment main_env = main_files.environment();
+    main_env.insert(inputs.begin(), inputs.end());
+    BackgroundProgram main_run({}, main_env);
+    REQUIRE(eventually([&] { return !requests_to(emulator, "/run").empty(); }));
+    REQUIRE(main_run.signal(SIGKILL));  // the container is gone: no stop from the main run
+    CHECK(main_run.finish() == 128 + SIGKILL);
+    CHECK(requests_to(emulator, "/stop").empty());
+
+    // The post run: argv[0] codearts-check-stop-post, the inputs again, the state as STATE_*.
+    const TempDir image{"ccs-image"};
+    const std::string post = image.file("codearts-check-stop-post");
+    REQUIRE(::symlink(program_path().c_str(), post.c_str()) == 0);
+    const StepFiles post_files;
+    Environment post_env = post_files.environment();
+    post_env.insert(inputs.begin(), inputs.end());
+    for (const auto& [name, value] : read_file_commands(main_files.state)) post_env["STATE_" + name] = value;
+    const ProcessResult result =
+        run_process(post, {}, with_sanitizer_settings(post_env), std::chrono::seconds(40));
+    INFO("stdout:\n" << result.out << "\nstderr:\n" << result.err);
+    REQUIRE_FALSE(result.timed_out);
+    CHECK(result.exit_code == 0);
+    CHECK(requests_to(emulator, "/stop").size() == 1);
+    CHECK(emulator.task_status(task) == 3);
+    CHECK(value_of(read_file_commands(post_files.output), "stopped") == task);
 }
