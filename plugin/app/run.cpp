@@ -236,7 +236,9 @@ int checks_mode(const inputs::Config& config, SignalWatcher& signals, report::Re
     flow::RunSettings settings;
     settings.ref = config.ref;
     settings.fail_on = config.fail_on;
-    settings.backoff.cap = std::max(config.poll_interval, settings.backoff.first);
+    // The first look after 2 s, or after --poll-interval when that is shorter; never more apart than it.
+    settings.backoff.cap = config.poll_interval;
+    settings.backoff.first = std::min(settings.backoff.first, config.poll_interval);
     settings.concurrency = config.concurrency;
     const Deadline overall_deadline = overall.deadline();
     const flow::StopDeadline stop_deadline = [overall_deadline, &config] {

@@ -1,7 +1,7 @@
 // Run mode end to end: the real program against the emulator over HTTPS on loopback. Each case starts
-// checks whose emulated runs last a few hundred milliseconds; the program's first look at a check's
-// progress comes after 2 s, so a case takes about that long (the timeout and signal cases a little
-// more). No timing is asserted: only what was sent, the exit code and the outputs.
+// checks whose emulated runs last a few hundred milliseconds; with --poll-interval 1s (the least
+// allowed) the first look at a check's progress comes after a second, so a case takes about that
+// long. No timing is asserted: only what was sent, the exit code and the outputs.
 #include <doctest/doctest.h>
 
 #include <signal.h>
