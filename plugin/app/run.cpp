@@ -244,8 +244,18 @@ int checks_mode(const inputs::Config& config, SignalWatcher& signals, report::Re
     const flow::StopDeadline stop_deadline = [overall_deadline, &config] {
         return overall_deadline.capped(config.grace);
     };
-    RunReport report = stopper.run(config.task_ids, settings, follow_deadline, stop_deadline,
-                                   overall_deadline, exit_code_now);
+    RunReport report;
+    {
+        // Says why the checks are being stopped when it is the timeout (a signal says so itself).
+        const Deadline::Alarm timeout_note = follow_deadline.when_expired([&signal_exit, &config, &log] {
+            if (signal_exit.load() != 0) return;
+            log("--timeout (" + flow::duration_text(config.timeout) +
+                ") passed: stopping the checks still running within " + flow::duration_text(config.grace) +
+                " (--grace)");
+        });
+        report = stopper.run(config.task_ids, settings, follow_deadline, stop_deadline, overall_deadline,
+                             exit_code_now);
+    }
     if (const int code = signal_exit.load(); code != 0) {
         report.exit_code = code;
     } else if (timed_out(report, follow_deadline)) {

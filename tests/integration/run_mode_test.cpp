@@ -165,6 +165,7 @@ TEST_CASE("run: the timeout stops the checks: a stop is sent, exit 124") {
     const ProcessResult result =
         run_program(run_args(emulator, {"--task-id", task, "--timeout", "1s"}), files.environment());
     CHECK(result.exit_code == 124);
+    CHECK(contains(result.err + result.out, "--timeout (1 s) passed"));
     CHECK(requests_to(emulator, "/stop").size() >= 1);
     CHECK(emulator.task_status(task) == 3);
     const FileCommandValues outputs = read_file_commands(files.output);
