@@ -41,6 +41,26 @@ std::string endpoint_line(const inputs::Config& config) {
     return line;
 }
 
+// Run mode: the start of each check (its body too), then what follows it.
+void describe_run(std::ostream& text, const inputs::Config& config, const auth::Authorizer& authorizer) {
+    const ServiceUrl& endpoint = config.endpoints.front();
+    text << "run: follow for up to " << config.timeout.count()
+         << " ms, a look at the progress at least every " << config.poll_interval.count()
+         << " ms; gate: " << config.fail_on.describe()
+         << "; on the timeout or a signal the checks are stopped within " << config.grace.count()
+         << " ms (--grace)\n";
+    for (const auto& task_id : config.task_ids) {
+        text << "task " << task_id << ":\n";
+        const HttpRequest run = api::run_request(endpoint, task_id, config.ref);
+        describe(text, config, run, authorizer);
+        text << "    body: " << run.body << '\n';
+        text << "  then " << api::progress_request(endpoint, task_id).method
+             << " .../progress until the check ends (already running: followed, not restarted), then "
+             << api::defects_summary_request(endpoint, task_id).method
+             << " .../defects-summary for the gate\n";
+    }
+}
+
 }  // namespace
 
 std::string describe_planned_requests(const inputs::Config& config, const auth::Authorizer& authorizer) {
@@ -50,6 +70,10 @@ std::string describe_planned_requests(const inputs::Config& config, const auth::
          << iam_line(config) << "deadline: " << config.timeout.count() << " ms, up to " << config.retries
          << " attempts per call, " << config.concurrency << " task(s) at once\n"
          << "reporting: " << to_string(config.ci) << '\n';
+    if (config.mode == inputs::Mode::Run) {
+        describe_run(text, config, authorizer);
+        return text.str();
+    }
     for (const auto& task_id : config.task_ids) {
         text << "task " << task_id << ":\n";
         describe(text, config, api::progress_request(config.endpoints.front(), task_id), authorizer);

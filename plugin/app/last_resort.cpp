@@ -26,6 +26,13 @@ LastResort::LastResort(const Deadline& deadline, const std::vector<std::string>&
     alarm_ = deadline.when_expired([this] { fire(); }, grace);
 }
 
+LastResort::LastResort(const Deadline& deadline, const std::vector<std::string>& task_ids,
+                       report::Reporter& reporter, ExitCodeNow exit_code)
+    : LastResort(deadline, task_ids, reporter) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    exit_code_now_ = std::move(exit_code);
+}
+
 LastResort::~LastResort() {
     disarm();
 }
@@ -55,6 +62,7 @@ void LastResort::fire() {
 void LastResort::report_and_exit(std::unique_lock<std::mutex>& lock) {
     firing_ = true;
     RunReport report = known_;
+    if (exit_code_now_) report.exit_code = exit_code_now_();
     lock.unlock();  // workers that finish now must not block on us: task_done() ignores them
     report.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(time_.now() - started_);
     reporter_.log("the run passed its deadline by " + std::to_string(grace.count()) +

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -25,6 +26,11 @@ public:
     // `exit_code`: the one the run ends with whatever the tasks' results (watch's 124 or 128 + N).
     LastResort(const Deadline& deadline, const std::vector<std::string>& task_ids, report::Reporter& reporter,
                std::optional<int> exit_code = std::nullopt);
+    // Run mode: the exit code is known only when it fires (124 after the timeout, 128 + N after a
+    // signal, none before either); `exit_code` tells it then, from the timer's thread.
+    using ExitCodeNow = std::function<std::optional<int>()>;
+    LastResort(const Deadline& deadline, const std::vector<std::string>& task_ids, report::Reporter& reporter,
+               ExitCodeNow exit_code);
     ~LastResort();  // disarms
     LastResort(const LastResort&) = delete;
     LastResort& operator=(const LastResort&) = delete;
@@ -42,7 +48,8 @@ private:
 
     const TimeSource& time_;
     report::Reporter& reporter_;
-    RunReport known_;  // every task, failed until its result arrives
+    RunReport known_;            // every task, failed until its result arrives
+    ExitCodeNow exit_code_now_;  // set: gives known_.exit_code when it fires
     std::vector<bool> done_;
     Deadline::Clock::time_point started_;
 

@@ -1,6 +1,9 @@
 #include "app/run.h"
 
+#include <algorithm>
+#include <atomic>
 #include <memory>
+#include <optional>
 #include <ostream>
 
 #include "app/credentials.h"
@@ -107,14 +110,17 @@ int stop_mode(const inputs::Config& config, const std::vector<std::string>& give
     return exit_code_for(report);
 }
 
+// Appends the entries to $GITHUB_STATE; the error, or "" when written.
+std::string write_state(const inputs::Config& config, const inputs::StateEntries& state) {
+    std::string entries;
+    for (const auto& [name, value] : state) entries += report::github::output_entry(name, value);
+    return report::append_to_file(config.github_state_path, entries);
+}
+
 // The guard's main run: everything is checked now (inputs, credentials), then the post run is armed.
 int guard_mode(const inputs::Config& config, report::Reporter& reporter) {
     const Stopper checked(config, reporter);
-    std::string entries;
-    for (const auto& [name, value] : inputs::guard_state_entries(config.task_ids)) {
-        entries += report::github::output_entry(name, value);
-    }
-    const std::string error = report::append_to_file(config.github_state_path, entries);
+    const std::string error = write_state(config, inputs::guard_state_entries(config.task_ids));
     if (!error.empty()) {
         reporter.invalid_input("could not write $GITHUB_STATE (" + config.github_state_path + "): " + error);
         return exit_code::invalid_input;
@@ -166,6 +172,108 @@ int watch_mode(const inputs::Config& config, const inputs::Environment& env, Sig
     return result.exit_code;
 }
 
+bool arms_post_run(const inputs::Config& config) {
+    return config.ci == CiKind::GitHub && !config.github_state_path.empty();
+}
+
+// The tasks whose check may still be running after the run: it could not be started, followed or
+// stopped for sure. A check that ended, by itself or by our stop, needs no post run.
+std::vector<std::string> maybe_running(const RunReport& report) {
+    std::vector<std::string> ids;
+    for (const auto& task : report.tasks) {
+        const bool ended =
+            task.check && task.check->status != CheckStatus::Failed && task.outcome != Outcome::Failed;
+        if (!ended) ids.push_back(task.task_id);
+    }
+    return ids;
+}
+
+// Whether the checks' end was the timeout's doing: the follow's time has run out and a check did not
+// end by itself (it was stopped, or could not be followed to its end).
+bool timed_out(const RunReport& report, const Deadline& follow) {
+    if (!follow.expired()) return false;
+    return std::any_of(report.tasks.begin(), report.tasks.end(), [](const TaskResult& task) {
+        return !task.check || task.check->status == CheckStatus::Stopped ||
+               task.check->status == CheckStatus::Failed;
+    });
+}
+
+// Starts the checks and follows them to their end, by --timeout; stops them on the timeout or a signal.
+// On GitHub the post run is armed first, so a job killed before our stop finished still stops them.
+int checks_mode(const inputs::Config& config, SignalWatcher& signals, report::Reporter& reporter) {
+    const Stopper stopper(config, reporter);  // the credentials are checked before anything starts
+    const flow::Log log = log_to(reporter);
+    if (arms_post_run(config)) {
+        const std::string error = write_state(config, inputs::run_state_entries(config.task_ids));
+        if (!error.empty()) {
+            reporter.invalid_input("could not write $GITHUB_STATE (" + config.github_state_path +
+                                   "): " + error);
+            return exit_code::invalid_input;
+        }
+        reporter.log(
+            "armed: if the job is cancelled or fails before the checks end, the post run stops them");
+    }
+    const Clock::time_point start = Clock::now();
+    // The wait: --timeout, cut to now by a signal. The stops, and with them the whole run: --grace
+    // after the wait's end, a first signal leaves --grace from then, a second ends them now
+    // (GracePeriod). The watchdog steps in shortly after that.
+    CancellableDeadline follow(start + config.timeout);
+    CancellableDeadline overall(start + config.timeout + config.grace);
+    flow::GracePeriod grace(overall, config.grace, log);
+    std::atomic<int> signal_exit{0};
+    const SignalRoute route(signals, [&](int signal) {
+        int none = 0;
+        signal_exit.compare_exchange_strong(none, 128 + signal);
+        follow.cut_to(Clock::now());
+        grace.signal_received(signal);
+    });
+    const Deadline follow_deadline = follow.deadline();
+    const auto exit_code_now = [&signal_exit, follow_deadline]() -> std::optional<int> {
+        if (const int code = signal_exit.load(); code != 0) return code;
+        if (follow_deadline.expired()) return flow::timed_out_exit_code;
+        return std::nullopt;
+    };
+    flow::RunSettings settings;
+    settings.ref = config.ref;
+    settings.fail_on = config.fail_on;
+    // The first look after 2 s, or after --poll-interval when that is shorter; never more apart than it.
+    settings.backoff.cap = config.poll_interval;
+    settings.backoff.first = std::min(settings.backoff.first, config.poll_interval);
+    settings.concurrency = config.concurrency;
+    const Deadline overall_deadline = overall.deadline();
+    const flow::StopDeadline stop_deadline = [overall_deadline, &config] {
+        return overall_deadline.capped(config.grace);
+    };
+    RunReport report;
+    {
+        // Says why the checks are being stopped when it is the timeout (a signal says so itself).
+        const Deadline::Alarm timeout_note = follow_deadline.when_expired([&signal_exit, &config, &log] {
+            if (signal_exit.load() != 0) return;
+            log("--timeout (" + flow::duration_text(config.timeout) +
+                ") passed: stopping the checks still running within " + flow::duration_text(config.grace) +
+                " (--grace)");
+        });
+        report = stopper.run(config.task_ids, settings, follow_deadline, stop_deadline, overall_deadline,
+                             exit_code_now);
+    }
+    if (const int code = signal_exit.load(); code != 0) {
+        report.exit_code = code;
+    } else if (timed_out(report, follow_deadline)) {
+        report.exit_code = flow::timed_out_exit_code;
+    }
+    if (arms_post_run(config)) {
+        const std::vector<std::string> running = maybe_running(report);
+        const std::string error = write_state(config, inputs::run_state_after(running));
+        if (!error.empty()) {
+            log("warning: could not update $GITHUB_STATE (" + error + "): the post run stays armed");
+        } else if (running.empty()) {
+            log("disarmed: every check has ended; the post run has nothing to stop");
+        }
+    }
+    reporter.finish(report);
+    return exit_code_for(report);
+}
+
 int run_mode(const inputs::Config& config, const inputs::Environment& env, SignalWatcher& signals,
              report::Reporter& reporter) {
     switch (config.mode) {
@@ -175,6 +283,7 @@ int run_mode(const inputs::Config& config, const inputs::Environment& env, Signa
             return stop_mode(config, inputs::armed_task_ids(config.guard_state, config.task_ids), signals,
                              reporter);
         case inputs::Mode::Watch: return watch_mode(config, env, signals, reporter);
+        case inputs::Mode::Run: return checks_mode(config, signals, reporter);
     }
     return exit_code::invalid_input;
 }

@@ -74,13 +74,9 @@ RunReport Stopper::stop(const std::vector<std::string>& task_ids, const Deadline
         return credentials_.failure_report(task_ids);
     }
     const flow::Log log = [this](const std::string& line) { reporter_.log(line); };
-    api::ClientSettings client_settings;
-    client_settings.endpoints = config_.endpoints;
-    client_settings.tls = network_.tls;
-    client_settings.proxy = network_.proxy;
-    client_settings.max_attempts = config_.retries;
+    const api::ClientSettings settings = client_settings();
     const flow::ApiFactory make_api = [&]() {
-        return std::make_unique<api::CodeArtsCheckClient>(client_settings, *authorizer, log);
+        return std::make_unique<api::CodeArtsCheckClient>(settings, *authorizer, log);
     };
     const flow::TaskDone on_done = [&last_resort](std::size_t index, const TaskResult& result) {
         last_resort.task_done(index, result);
@@ -89,6 +85,43 @@ RunReport Stopper::stop(const std::vector<std::string>& task_ids, const Deadline
                                         for_calls(deadline, task_ids.size()), log, on_done, style.first);
     last_resort.disarm();
     return report;
+}
+
+RunReport Stopper::run(const std::vector<std::string>& task_ids, const flow::RunSettings& settings,
+                       const Deadline& follow, const flow::StopDeadline& stop_deadline,
+                       const Deadline& overall, std::function<std::optional<int>()> exit_code) const {
+    LastResort last_resort(overall, task_ids, reporter_, std::move(exit_code));
+    // IAM, when the credentials need it, within the follow's time: without credentials nothing starts.
+    const auth::Authorizer* authorizer = credentials_.authorizer(follow);
+    if (!authorizer) {
+        last_resort.disarm();
+        return credentials_.failure_report(task_ids);
+    }
+    const flow::Log log = [this](const std::string& line) { reporter_.log(line); };
+    const api::ClientSettings client = client_settings();
+    const flow::ApiFactory make_api = [&]() {
+        return std::make_unique<api::CodeArtsCheckClient>(client, *authorizer, log);
+    };
+    const flow::TaskDone on_done = [&last_resort](std::size_t index, const TaskResult& result) {
+        last_resort.task_done(index, result);
+    };
+    // The stops end a little early, so the report is written before the watchdog would step in.
+    const flow::StopDeadline stops_by = [&stop_deadline, &task_ids]() {
+        return for_calls(stop_deadline ? stop_deadline() : Deadline::in(std::chrono::seconds(6)),
+                         task_ids.size());
+    };
+    RunReport report = flow::run_checks(task_ids, settings, make_api, follow, stops_by, log, on_done);
+    last_resort.disarm();
+    return report;
+}
+
+api::ClientSettings Stopper::client_settings() const {
+    api::ClientSettings settings;
+    settings.endpoints = config_.endpoints;
+    settings.tls = network_.tls;
+    settings.proxy = network_.proxy;
+    settings.max_attempts = config_.retries;
+    return settings;
 }
 
 }  // namespace ccs::app

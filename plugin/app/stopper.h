@@ -2,16 +2,19 @@
 // one client per worker. Every mode ends in Stopper::stop.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "api/codearts_check_client.h"
 #include "app/credentials.h"
 #include "app/network.h"
 #include "auth/authorizer.h"
 #include "core/deadline.h"
 #include "core/task_result.h"
+#include "flow/run_flow.h"
 #include "flow/stop_flow.h"
 #include "inputs/config.h"
 #include "report/reporter.h"
@@ -52,7 +55,17 @@ public:
     RunReport stop(const std::vector<std::string>& task_ids, const Deadline& deadline,
                    const StopStyle& style = {}) const;
 
+    // Run mode: starts and follows `task_ids`' checks (flow::run_checks) with the same clients and
+    // credentials. `follow`: the wait's deadline (--timeout, cut by a signal); `stop_deadline`: the
+    // stops' once it has passed; `overall`: by when everything must be over, stops included (the
+    // last-resort watchdog's); `exit_code`: the one the watchdog ends with, asked when it fires.
+    RunReport run(const std::vector<std::string>& task_ids, const flow::RunSettings& settings,
+                  const Deadline& follow, const flow::StopDeadline& stop_deadline, const Deadline& overall,
+                  std::function<std::optional<int>()> exit_code) const;
+
 private:
+    api::ClientSettings client_settings() const;
+
     const inputs::Config& config_;
     report::Reporter& reporter_;
     Network network_;               // before credentials_, which uses it

@@ -66,16 +66,63 @@ void apply_watch_inputs(const RawInputs& raw, Config& config) {
     }
 }
 
-// A subcommand (watch, post) wins; otherwise --mode: stop (the default) or guard.
+// Run mode: how long the checks may run, and the longest wait between two looks at one.
+constexpr std::chrono::milliseconds kDefaultRunTimeout = std::chrono::minutes(60);
+constexpr std::chrono::milliseconds kMaxRunTimeout = std::chrono::hours(24);
+constexpr std::chrono::milliseconds kMinPollInterval = std::chrono::seconds(1);
+constexpr std::chrono::milliseconds kMaxPollInterval = std::chrono::minutes(5);
+
+// --ref: pull or merge_request, as the service spells them.
+std::string parse_ref(const GivenValue& given) {
+    if (given.value() == "pull" || given.value() == "merge_request") return given.value();
+    throw InvalidInput(given.origin + ": " + quoted(given.value()) +
+                       " is not a ref: use pull or merge_request");
+}
+
+// --poll-interval: a duration of at least a second (the service is asked no more often than that).
+std::chrono::milliseconds parse_poll_interval(const GivenValue& given) {
+    const std::chrono::milliseconds interval = parse_duration(given, kMaxPollInterval);
+    if (interval < kMinPollInterval) {
+        throw InvalidInput(given.origin + ": " + quoted(given.value()) + " is too short: at least 1s");
+    }
+    return interval;
+}
+
+// --fail-on, with the gate's own parser (core/gate.h): what the flow applies is what was checked.
+FailOn parse_fail_on_input(const GivenValue& given) {
+    FailOnParse parsed = parse_fail_on(given.value());
+    if (!parsed.fail_on) throw InvalidInput(given.origin + ": " + parsed.error);
+    return *parsed.fail_on;
+}
+
+// Run mode's own inputs; --timeout is the follow's, with a default and a limit of its own. The
+// tasks are those --task-id names: a task id file is for stops that are due later.
+void apply_run_inputs(const RawInputs& raw, Config& config) {
+    if (const GivenValue* file = raw.find("task-id-file")) {
+        throw InvalidInput(file->origin + ": run mode starts the tasks " + all_names("task-id") +
+                           " names; it reads no task id file");
+    }
+    config.timeout = kDefaultRunTimeout;
+    if (const GivenValue* timeout = raw.find("timeout"))
+        config.timeout = parse_duration(*timeout, kMaxRunTimeout);
+    if (const GivenValue* ref = raw.find("ref")) config.ref = parse_ref(*ref);
+    if (const GivenValue* interval = raw.find("poll-interval"))
+        config.poll_interval = parse_poll_interval(*interval);
+    if (const GivenValue* fail_on = raw.find("fail-on")) config.fail_on = parse_fail_on_input(*fail_on);
+}
+
+// A subcommand (watch, post, run) wins; otherwise --mode: stop (the default), guard or run.
 Mode parse_mode(const RawInputs& raw) {
     if (raw.subcommand == watch_subcommand) return Mode::Watch;
     if (raw.subcommand == post_subcommand) return Mode::Post;
+    if (raw.subcommand == run_subcommand) return Mode::Run;
     const GivenValue* given = raw.find("mode");
     if (!given || given->value() == "stop") return Mode::Stop;
     if (given->value() == "guard") return Mode::Guard;
+    if (given->value() == "run") return Mode::Run;
     throw InvalidInput(
         given->origin + ": " + quoted(given->value()) +
-        " is not a mode: use stop or guard (watch is a subcommand: watch [options] -- COMMAND)");
+        " is not a mode: use stop, guard or run (watch is a subcommand: watch [options] -- COMMAND)");
 }
 
 // --stop-on: a list (commas or spaces) of success, failed, canceled, timedout.
@@ -96,7 +143,8 @@ std::vector<std::string> parse_stop_on(const GivenValue& given) {
 }
 
 // What each mode needs beyond the common options: the watched command and how long it may run;
-// $GITHUB_STATE for guard; the saved state for post (inputs/guard_state.h).
+// $GITHUB_STATE for guard; the saved state for post (inputs/guard_state.h); run's own options. The
+// options of one mode are not read in the others (an action passes every input in every mode).
 void apply_mode_inputs(const RawInputs& raw, const Environment& env, Config& config) {
     switch (config.mode) {
         case Mode::Watch: return apply_watch_inputs(raw, config);
@@ -108,6 +156,7 @@ void apply_mode_inputs(const RawInputs& raw, const Environment& env, Config& con
             }
             return;
         case Mode::Post: config.guard_state = read_guard_state(env); return;
+        case Mode::Run: return apply_run_inputs(raw, config);
         case Mode::Stop: return;
     }
 }
@@ -155,8 +204,10 @@ Config build_config(const RawInputs& raw, const Environment& env) {
     apply_trust_environment(env, config);
     apply_if_given(raw, "concurrency", config.concurrency,
                    [](auto& v) { return parse_whole_number(v, 1, 64); });
-    // In watch mode --timeout is the command's, with a limit of its own (apply_mode_inputs).
-    if (config.mode != Mode::Watch) {
+    // In watch and run modes --timeout has a limit of its own (apply_mode_inputs). The post run of a
+    // run-mode main run receives that --timeout again: its stop keeps the default.
+    const bool timeout_is_run_modes = config.mode == Mode::Post && armed_by_run(env);
+    if (config.mode != Mode::Watch && config.mode != Mode::Run && !timeout_is_run_modes) {
         apply_if_given(raw, "timeout", config.timeout,
                        [](auto& v) { return parse_duration(v, kMaxTimeout); });
     }

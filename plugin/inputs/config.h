@@ -12,6 +12,7 @@
 
 #include "core/ci_kind.h"
 #include "core/environment.h"
+#include "core/gate.h"
 #include "core/url.h"
 #include "inputs/guard_state.h"
 
@@ -80,6 +81,7 @@ enum class Mode {
     Guard,  // GitHub: validate now, arm the post run (--mode guard)
     Watch,  // run a command; stop the tasks on its timeout or a signal (`watch ... -- COMMAND`)
     Post,   // GitHub: the guard's post run (argv[0] codearts-check-stop-post, or `post`)
+    Run,    // start the tasks' checks, follow them, apply the gate (`run`, --mode run)
 };
 
 struct Config {
@@ -126,6 +128,12 @@ struct Config {
 
     std::vector<std::string> command;                          // watch: the command and its arguments
     std::optional<std::chrono::milliseconds> command_timeout;  // watch: how long it may run; unset: no limit
+
+    // run: what the checks run on ("pull", "merge_request"; empty: the task's own), the gate, and the
+    // longest wait between two looks at a check's progress. --timeout is then the follow's (60 min).
+    std::string ref;
+    FailOn fail_on;
+    std::chrono::milliseconds poll_interval{15000};
 
     GuardState guard_state;  // post run: what the main run saved (STATE_*)
 

@@ -23,10 +23,12 @@ using ccs::Environment;  // core/environment.h
 namespace guard_state_names {
 inline constexpr const char* armed = "armed";        // "true" once the main run validated everything
 inline constexpr const char* task_ids = "task-ids";  // the ids it was given, space-separated (may be absent)
+inline constexpr const char* mode = "mode";          // "run" when run mode armed it (absent: guard)
 }  // namespace guard_state_names
 
 struct GuardState {
     bool armed = false;
+    bool by_run = false;                // run mode armed it: its --timeout was the checks', not the stop's
     std::vector<std::string> task_ids;  // empty: the post run takes them from its inputs (or the file)
 };
 
@@ -35,6 +37,16 @@ using StateEntries = std::vector<std::pair<std::string, std::string>>;
 // Main run: what it saves to $GITHUB_STATE: `armed`, and the task ids when it has them (without them
 // the post run reads --task-id-file, which its inputs name again). Nothing secret.
 StateEntries guard_state_entries(const std::vector<std::string>& task_ids);
+
+// Run mode: arms the post run for `task_ids` (with mode "run") before it starts them.
+StateEntries run_state_entries(const std::vector<std::string>& task_ids);
+
+// Run mode, once the checks are over: the post run stops only `still_running` (those whose end was
+// not seen); none: it is disarmed (armed "false"). The runner keeps the last value of each name.
+StateEntries run_state_after(const std::vector<std::string>& still_running);
+
+// Whether run mode armed the post run (STATE_mode is "run"): its --timeout is then not the stop's.
+bool armed_by_run(const Environment& env);
 
 // Post run: the variable the runner sets for a saved state `name` ("STATE_" + name).
 std::string guard_state_variable(const std::string& name);

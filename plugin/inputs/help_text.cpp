@@ -52,7 +52,8 @@ std::string without_trailing_spaces(const std::string& text) {
 }
 
 const char* const kHeader =
-    "Stops Huawei Cloud CodeArts Check tasks. Each option can also be given as a GitHub action input or "
+    "Stops Huawei Cloud CodeArts Check tasks, or runs their checks (run). Each option can also be given as a "
+    "GitHub action input or "
     "an environment variable; a command-line option wins over an input, an input over a variable. An "
     "empty input or variable counts as not given. Options take their value as --name value or "
     "--name=value; a flag given in an input or variable takes true or false.";
@@ -60,7 +61,11 @@ const char* const kHeader =
 const char* const kFooter =
     "Exit codes: 0 no task failed; 1 at least one task could not be stopped; 2 invalid input, nothing "
     "sent; 3 credentials or permission refused. watch exits with the command's exit code when it ended "
-    "by itself, 124 after --timeout, 128+N after signal N.";
+    "by itself, 124 after --timeout, 128+N after signal N. run starts each task's check (one already "
+    "running is followed, not restarted), follows it to its end and applies --fail-on; it exits 0 when "
+    "every check passed its gate; 1 when a check failed, a gate failed, a check was stopped elsewhere or "
+    "could not be started or followed; 2 and 3 as above; 124 when --timeout (default 60m) stopped the "
+    "checks, 128+N when signal N did. On GitHub it arms the action's post run before it starts them.";
 
 }  // namespace
 
@@ -70,7 +75,8 @@ std::string help_text() {
     formatter.setUnixStyle(true);
     formatter.setCommand(program_name);
     formatter.setUsage(std::string("[options] --task-id ID...\n       ") + program_name +
-                       " watch [options] -- COMMAND [ARGS...]");
+                       " watch [options] -- COMMAND [ARGS...]\n       " + program_name +
+                       " run [options] --task-id ID...");
     formatter.setHeader(kHeader);
     formatter.setFooter(kFooter);
     formatter.setWidth(100);

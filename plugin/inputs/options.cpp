@@ -147,7 +147,9 @@ std::vector<OptionSpec> build_table() {
         value_option("concurrency", "N", "Tasks stopped at once, 1 to 64.").with_default("64"),
         value_option("timeout", "DURATION",
                      "Deadline of the whole run: seconds (45) or 45s, 2m, 1h, 500ms; at most 1h. In "
-                     "watch mode: how long the command may run (no default: no limit; at most 24h).")
+                     "watch mode: how long the command may run (no default: no limit; at most 24h). In "
+                     "run mode: how long the checks may run before they are stopped (default 60m; at "
+                     "most 24h).")
             .with_default("30s"),
         value_option("retries", "N", "Attempts per call, 1 to 10.").with_default("4"),
         flag_option("dry-run", "Check the inputs and show what would be stopped; send nothing.")
@@ -155,8 +157,21 @@ std::vector<OptionSpec> build_table() {
         flag_option("json", "Print the whole result as one JSON document on stdout.").with_default("false"),
         value_option("mode", "MODE",
                      "stop: stop the tasks now. guard (GitHub action): check the inputs now and stop the "
-                     "tasks in the action's post run, when the job is cancelled or fails.")
+                     "tasks in the action's post run, when the job is cancelled or fails. run: start the "
+                     "tasks' checks, follow them to the end and apply --fail-on (as the run subcommand).")
             .with_default("stop"),
+        value_option("ref", "REF",
+                     "run mode: what the checks run on: pull or merge_request. Default: the task's own "
+                     "setting."),
+        value_option("poll-interval", "DURATION",
+                     "run mode: the longest wait between two looks at a check's progress (the first look "
+                     "comes after 2 s, then the wait doubles); at least 1s, at most 5m.")
+            .with_default("15s"),
+        value_option("fail-on", "RULE",
+                     "run mode: when a check that succeeded fails the run: gate (the task's quality gate), "
+                     "never, or a list of SEVERITY (more than 0) or SEVERITY>N, SEVERITY being critical, "
+                     "major, minor or suggestion: critical,major>10.")
+            .with_default("gate"),
         value_option("grace", "DURATION",
                      "What a stop still has after the first SIGINT, SIGTERM or SIGHUP (in watch mode also "
                      "after --timeout) before the program exits; a second signal ends it at once.")
@@ -338,7 +353,9 @@ public:
 private:
     // A subcommand is only ever the first word, so an option's value can never be taken for one.
     std::size_t read_subcommand() {
-        if (args_.empty() || (args_[0] != watch_subcommand && args_[0] != post_subcommand)) return 0;
+        if (args_.empty() ||
+            (args_[0] != watch_subcommand && args_[0] != post_subcommand && args_[0] != run_subcommand))
+            return 0;
         result_.subcommand = args_[0];
         return 1;
     }

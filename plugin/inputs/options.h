@@ -109,6 +109,7 @@ std::string all_names(const std::string& name);
 // The words a command line may start with, before any option.
 inline constexpr const char* watch_subcommand = "watch";  // watch [options] -- COMMAND [ARGS...]
 inline constexpr const char* post_subcommand = "post";    // the GitHub guard's post run, by name
+inline constexpr const char* run_subcommand = "run";      // run [options]: as --mode run
 
 // One table row as a Poco option (for the command line and for --help's formatter).
 Poco::Util::Option poco_option(const OptionSpec& spec);
@@ -127,7 +128,7 @@ struct GivenValue {
 class RawInputs {
 public:
     Request request = Request::Run;
-    std::string subcommand;            // "watch", "post" or empty (watch_subcommand, post_subcommand)
+    std::string subcommand;            // "watch", "post", "run" or empty (watch_subcommand, post_subcommand)
     std::vector<std::string> command;  // watch: the command to run
 
     // The option's value from its winning source; nullptr when no source gives it.

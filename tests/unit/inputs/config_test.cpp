@@ -70,6 +70,60 @@ TEST_CASE("guard needs a GitHub runner's $GITHUB_STATE to arm the post run") {
     CHECK(message.find("$GITHUB_STATE") != std::string::npos);
 }
 
+TEST_CASE("run: the subcommand, --mode run and INPUT_MODE run; its options and their defaults") {
+    CHECK(config_of({"run"}, valid_env()).mode == Mode::Run);
+    CHECK(config_of({"--mode", "run"}, valid_env()).mode == Mode::Run);
+    const Config config = config_of({}, valid_env_with("INPUT_MODE", "run"));
+    CHECK(config.mode == Mode::Run);
+    CHECK(config.timeout == std::chrono::minutes(60));
+    CHECK(config.ref.empty());
+    CHECK(config.fail_on.kind == FailOn::Kind::Gate);
+    CHECK(config.poll_interval == milliseconds(15000));
+
+    const Config given = config_of({"run", "--ref", "merge_request", "--poll-interval", "1s", "--fail-on",
+                                    "critical, major>10", "--timeout", "2h"},
+                                   valid_env());
+    CHECK(given.ref == "merge_request");
+    CHECK(given.poll_interval == milliseconds(1000));
+    CHECK(given.fail_on.describe() == "critical,major>10");
+    CHECK(given.timeout == std::chrono::hours(2));
+
+    Environment env = valid_env();
+    env["INPUT_REF"] = "pull";
+    env["INPUT_POLL-INTERVAL"] = "30s";
+    env["CODEARTS_CHECK_FAIL_ON"] = "never";
+    const Config from_env = config_of({"run"}, env);
+    CHECK(from_env.ref == "pull");
+    CHECK(from_env.poll_interval == milliseconds(30000));
+    CHECK(from_env.fail_on.kind == FailOn::Kind::Never);
+}
+
+TEST_CASE("run: bad values name the input; the options are not read in other modes") {
+    CHECK(failure_of({"run", "--fail-on", "blocker"}, valid_env()).find("--fail-on: ") == 0);
+    CHECK(failure_of({"run"}, valid_env_with("INPUT_FAIL-ON", "gate,critical")).find("INPUT_FAIL-ON: ") == 0);
+    CHECK(failure_of({"run", "--ref", "main"}, valid_env()).find("--ref: \"main\" is not a ref") == 0);
+    CHECK(failure_of({"run", "--poll-interval", "500ms"}, valid_env()).find("--poll-interval: ") == 0);
+    CHECK(failure_of({"run", "--poll-interval", "6m"}, valid_env()).find("--poll-interval: ") == 0);
+    CHECK(failure_of({"run", "--timeout", "25h"}, valid_env()).find("--timeout: ") == 0);
+    CHECK(failure_of({"run", "--task-id-file", "ids.txt"}, valid_env()).find("--task-id-file: ") == 0);
+    // An action passes every input in every mode: stop ignores run's.
+    Environment env = valid_env();
+    env["INPUT_FAIL-ON"] = "blocker";
+    env["INPUT_REF"] = "main";
+    CHECK(config_of({}, env).mode == Mode::Stop);
+}
+
+TEST_CASE("post run of a run-mode main run: its --timeout is the checks', not the stop's") {
+    Environment env = valid_env_without("INPUT_TASK-ID");
+    env["STATE_armed"] = "true";
+    env["STATE_task-ids"] = "t1";
+    env["STATE_mode"] = "run";
+    env["INPUT_TIMEOUT"] = "90m";
+    const Config config = config_of({"post"}, env);
+    CHECK(config.guard_state.by_run);
+    CHECK(config.timeout == milliseconds(30000));
+}
+
 TEST_CASE("watch: the words after -- are the command, options or not") {
     const Config config = config_of({"watch", "--json", "--", "make", "--json", "-j2", "--"}, valid_env());
     CHECK(config.mode == Mode::Watch);

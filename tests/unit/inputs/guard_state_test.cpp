@@ -77,3 +77,30 @@ TEST_CASE("garbled saved task ids are invalid input naming the variable") {
     }
     CHECK(read_guard_state({{"STATE_armed", "true"}, {"STATE_task-ids", "  "}}).task_ids.empty());
 }
+
+namespace {
+
+std::string text_of(const StateEntries& entries) {
+    std::string text;
+    for (const auto& [name, value] : entries) text += ccs::report::github::output_entry(name, value);
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "run mode: armed before the start, then disarmed or narrowed once the checks end (last value wins)") {
+    const std::string armed = text_of(run_state_entries({"t1", "t2"}));
+    Environment env = post_environment(armed);
+    CHECK(guard_armed(env));
+    CHECK(armed_by_run(env));
+    CHECK(read_guard_state(env).task_ids == std::vector<std::string>{"t1", "t2"});
+
+    env = post_environment(armed + text_of(run_state_after({})));
+    CHECK_FALSE(guard_armed(env));
+
+    env = post_environment(armed + text_of(run_state_after({"t2"})));
+    CHECK(guard_armed(env));
+    CHECK(armed_by_run(env));
+    CHECK(read_guard_state(env).task_ids == std::vector<std::string>{"t2"});
+}

@@ -39,4 +39,22 @@ TEST_CASE("the defaults help shows are the Config defaults") {
     CHECK(defaults.timeout == std::chrono::seconds(30));
     CHECK(find_option("dry-run")->default_shown == (defaults.dry_run ? "true" : "false"));
     CHECK(find_option("json")->default_shown == (defaults.json ? "true" : "false"));
+    CHECK(find_option("poll-interval")->default_shown == "15s");
+    CHECK(defaults.poll_interval == std::chrono::seconds(15));
+    CHECK(find_option("fail-on")->default_shown == defaults.fail_on.describe());
+}
+
+TEST_CASE("help documents run mode: its usage line, its options and its exit codes") {
+    // Words only: the formatter breaks lines and indents where it likes.
+    std::string help;
+    for (const char c : help_text()) {
+        const char each = c == '\n' ? ' ' : c;
+        if (each != ' ' || help.empty() || help.back() != ' ') help += each;
+    }
+    CHECK(help.find("codearts-check-stop run [options] --task-id ID...") != std::string::npos);
+    for (const char* part : {"--ref", "--poll-interval", "--fail-on", "INPUT_FAIL-ON",
+                             "CODEARTS_CHECK_POLL_INTERVAL", "124 when --timeout"}) {
+        CAPTURE(part);
+        CHECK(help.find(part) != std::string::npos);
+    }
 }

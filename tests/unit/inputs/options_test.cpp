@@ -31,15 +31,40 @@ TEST_CASE("the table has the options of this issue, each once, in kebab-case") {
         CHECK(spec.name.find_first_not_of("abcdefghijklmnopqrstuvwxyz-") == std::string::npos);
         CHECK_FALSE(spec.help.empty());
     }
-    CHECK(
-        names ==
-        std::set<std::string>{
-            "task-id",        "region",        "endpoint", "iam-token",    "ak",        "sk",
-            "security-token", "project-id",    "username", "password",     "domain",    "idp-id",
-            "id-token",       "id-token-file", "audience", "iam-endpoint", "ca-file",   "allow-insecure-http",
-            "concurrency",    "timeout",       "retries",  "dry-run",      "json",      "mode",
-            "grace",          "task-id-file",  "stop-on",  "dotenv",       "json-file", "help",
-            "version"});
+    CHECK(names == std::set<std::string>{"task-id",
+                                         "region",
+                                         "endpoint",
+                                         "iam-token",
+                                         "ak",
+                                         "sk",
+                                         "security-token",
+                                         "project-id",
+                                         "username",
+                                         "password",
+                                         "domain",
+                                         "idp-id",
+                                         "id-token",
+                                         "id-token-file",
+                                         "audience",
+                                         "iam-endpoint",
+                                         "ca-file",
+                                         "allow-insecure-http",
+                                         "concurrency",
+                                         "timeout",
+                                         "retries",
+                                         "dry-run",
+                                         "json",
+                                         "mode",
+                                         "grace",
+                                         "task-id-file",
+                                         "stop-on",
+                                         "dotenv",
+                                         "json-file",
+                                         "help",
+                                         "version",
+                                         "ref",
+                                         "poll-interval",
+                                         "fail-on"});
     CHECK(find_option("iam-token")->secret);
     CHECK(find_option("token") == find_option("iam-token"));  // the former name finds its row
     for (const char* secret : {"sk", "security-token", "password", "id-token"})
