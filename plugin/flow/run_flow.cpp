@@ -1,19 +1,16 @@
 #include "flow/run_flow.h"
 
 #include <algorithm>
-#include <atomic>
 #include <mutex>
 #include <optional>
-#include <thread>
 
-#include "core/threads.h"
 #include "flow/grace_period.h"
+#include "flow/task_record.h"
 
 namespace ccs::flow {
 namespace {
 
 using Millis = std::chrono::milliseconds;
-using Clock = std::chrono::steady_clock;
 
 constexpr Millis default_stop_budget{6000};
 constexpr std::size_t max_progress_text = 200;  // of the service's ratio and info, per log line
@@ -44,57 +41,36 @@ std::string shown(const std::string& text) {
     return line;
 }
 
-// Collects what every call of one task contributed, and its check's fate.
+// A task's record (flow/task_record.h) and its check's fate.
 class CheckRecord {
 public:
-    explicit CheckRecord(const std::string& task_id) : started_(Clock::now()) {
-        result_.task_id = task_id;
-        result_.check = CheckRun{};
+    explicit CheckRecord(const std::string& task_id) : record_(task_id) {
+        record_.result().check = CheckRun{};
     }
 
-    const api::CallResult& add(const api::CallResult& call) {
-        result_.attempts += call.attempts;
-        result_.request_ids.insert(result_.request_ids.end(), call.request_ids.begin(),
-                                   call.request_ids.end());
-        return call;
-    }
+    const api::CallResult& add(const api::CallResult& call) { return record_.add(call); }
 
-    CheckRun& check() { return *result_.check; }
+    CheckRun& check() { return *record_.result().check; }
 
     TaskResult finish(CheckStatus status, Outcome outcome, std::string detail) {
-        result_.check->status = status;
-        result_.outcome = outcome;
-        result_.detail = std::move(detail);
-        result_.elapsed = std::chrono::duration_cast<Millis>(Clock::now() - started_);
-        return result_;
+        check().status = status;
+        return record_.finish(outcome, std::move(detail));
     }
 
     // Failed because of this call: its code, message and status go to the result.
     TaskResult fail(const api::CallResult& cause, std::string detail) {
-        if (cause.service_error) {
-            result_.error_code = cause.service_error->code;
-            result_.error_message = cause.service_error->message;
-        }
-        result_.http_status = cause.http_status;
-        result_.credentials_refused = cause.error_class == api::ErrorClass::Auth;
-        return finish(CheckStatus::Failed, Outcome::Failed, std::move(detail));
+        check().status = CheckStatus::Failed;
+        return record_.fail(cause, std::move(detail));
     }
 
     // Stopped by this run: what the stop did (its outcome, its errors) with this task's calls before it.
     TaskResult stopped(const TaskResult& stop, const std::string& why) {
-        result_.attempts += stop.attempts;
-        result_.request_ids.insert(result_.request_ids.end(), stop.request_ids.begin(),
-                                   stop.request_ids.end());
-        result_.error_code = stop.error_code;
-        result_.error_message = stop.error_message;
-        result_.http_status = stop.http_status;
-        result_.credentials_refused = stop.credentials_refused;
+        record_.add_stop(stop);
         return finish(CheckStatus::Stopped, stop.outcome, why + ": " + stop.detail);
     }
 
 private:
-    TaskResult result_;
-    Clock::time_point started_;
+    TaskRecord record_;
 };
 
 class CheckFollower {
@@ -307,47 +283,21 @@ bool ProgressLines::should_print(const std::string& ratio, const std::string& in
 RunReport run_checks(const std::vector<std::string>& task_ids, const RunSettings& settings,
                      const ApiFactory& make_api, const Deadline& follow, const StopDeadline& stop_deadline,
                      const Log& log, const TaskDone& on_done) {
-    const auto started = Clock::now();
-    RunReport report;
-    report.tasks.resize(task_ids.size());
     SharedStopDeadline stop_by(stop_deadline, follow.time());
-    std::atomic<std::size_t> next{0};
-
-    auto work = [&]() {
-        std::unique_ptr<api::TaskApi> api;
-        for (std::size_t i = next++; i < task_ids.size(); i = next++) {
-            TaskResult& slot = report.tasks[i];
-            if (follow.expired()) {
-                slot = not_started(task_ids[i]);
-                if (on_done) on_done(i, slot);
-                continue;
-            }
-            try {
-                if (!api) api = make_api();
-                slot = CheckFollower(*api, task_ids[i], settings, follow, stop_by, log).run();
-            } catch (const std::exception& error) {
-                slot.task_id = task_ids[i];
-                slot.outcome = Outcome::Failed;
-                slot.check = CheckRun{};
-                slot.detail =
-                    std::string("internal error: ") + error.what() + "; the check may still be running";
-            }
-            if (on_done) on_done(i, slot);
-        }
+    TaskWork work;
+    work.run = [&](api::TaskApi& api, const std::string& task_id) {
+        return CheckFollower(api, task_id, settings, follow, stop_by, log).run();
     };
-
-    const std::size_t workers = std::min<std::size_t>(std::max(1, settings.concurrency), task_ids.size());
-    std::vector<std::thread> threads;
-    for (std::size_t i = 1; i < workers; ++i) {
-        std::thread thread;
-        if (!try_start_thread(thread, work)) break;  // fewer workers: the ones there are take the rest
-        threads.push_back(std::move(thread));
-    }
-    work();  // the calling thread is a worker too
-    for (auto& thread : threads) thread.join();
-
-    report.elapsed = std::chrono::duration_cast<Millis>(Clock::now() - started);
-    return report;
+    work.not_started = not_started;
+    work.internal_error = [](const std::string& task_id, const std::string& what) {
+        TaskResult result;
+        result.task_id = task_id;
+        result.outcome = Outcome::Failed;
+        result.check = CheckRun{};
+        result.detail = "internal error: " + what + "; the check may still be running";
+        return result;
+    };
+    return run_tasks(task_ids, settings.concurrency, make_api, follow, work, on_done);
 }
 
 }  // namespace ccs::flow

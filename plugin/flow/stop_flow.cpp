@@ -1,56 +1,19 @@
 #include "flow/stop_flow.h"
 
 #include <algorithm>
-#include <atomic>
 #include <optional>
-#include <thread>
 
-#include "core/threads.h"
+#include "flow/task_record.h"
 
 namespace ccs::flow {
 namespace {
 
 using Millis = std::chrono::milliseconds;
-using Clock = std::chrono::steady_clock;
 
 // How long the first look at a task may take, at most, before the stop is sent anyway.
 constexpr Millis first_look_budget{2000};
 // How often a stopped task's progress is asked again while the service still says it runs.
 constexpr Millis confirm_interval{250};
-
-// Collects what every call of one task contributed.
-class TaskRecord {
-public:
-    explicit TaskRecord(const std::string& task_id) : started_(Clock::now()) { result_.task_id = task_id; }
-
-    const api::CallResult& add(const api::CallResult& call) {
-        result_.attempts += call.attempts;
-        result_.request_ids.insert(result_.request_ids.end(), call.request_ids.begin(),
-                                   call.request_ids.end());
-        return call;
-    }
-
-    TaskResult finish(Outcome outcome, std::string detail) {
-        result_.outcome = outcome;
-        result_.detail = std::move(detail);
-        result_.elapsed = std::chrono::duration_cast<Millis>(Clock::now() - started_);
-        return result_;
-    }
-
-    TaskResult fail(const api::CallResult& cause, std::string detail) {
-        if (cause.service_error) {
-            result_.error_code = cause.service_error->code;
-            result_.error_message = cause.service_error->message;
-        }
-        result_.http_status = cause.http_status;
-        result_.credentials_refused = cause.error_class == api::ErrorClass::Auth;
-        return finish(Outcome::Failed, std::move(detail));
-    }
-
-private:
-    TaskResult result_;
-    Clock::time_point started_;
-};
 
 bool is_running(const api::CallResult& progress) {
     return progress.succeeded && progress.progress && progress.progress->status == 0;
@@ -150,46 +113,19 @@ TaskResult stop_task(api::TaskApi& api, const std::string& task_id, const Deadli
 
 RunReport stop_tasks(const std::vector<std::string>& task_ids, int concurrency, const ApiFactory& make_api,
                      const Deadline& deadline, const Log& log, const TaskDone& on_done, FirstCall first) {
-    const auto started = Clock::now();
-    RunReport report;
-    report.tasks.resize(task_ids.size());
-    std::atomic<std::size_t> next{0};
-
-    auto work = [&]() {
-        std::unique_ptr<api::TaskApi> api;
-        for (std::size_t i = next++; i < task_ids.size(); i = next++) {
-            TaskResult& slot = report.tasks[i];
-            if (deadline.expired()) {
-                // No call could succeed now: the tasks left are reported at once, not tried one by
-                // one (with thousands of ids that would take longer than the run had).
-                slot = not_started(task_ids[i]);
-                if (on_done) on_done(i, slot);
-                continue;
-            }
-            try {
-                if (!api) api = make_api();
-                slot = stop_task(*api, task_ids[i], deadline, log, first);
-            } catch (const std::exception& error) {
-                slot.task_id = task_ids[i];
-                slot.outcome = Outcome::Failed;
-                slot.detail = std::string("internal error: ") + error.what();
-            }
-            if (on_done) on_done(i, slot);
-        }
+    TaskWork work;
+    work.run = [&](api::TaskApi& api, const std::string& task_id) {
+        return stop_task(api, task_id, deadline, log, first);
     };
-
-    const std::size_t workers = std::min<std::size_t>(std::max(1, concurrency), task_ids.size());
-    std::vector<std::thread> threads;
-    for (std::size_t i = 1; i < workers; ++i) {
-        std::thread thread;
-        if (!try_start_thread(thread, work)) break;  // fewer workers: the ones there are take the rest
-        threads.push_back(std::move(thread));
-    }
-    work();  // the calling thread is a worker too: one task needs no extra thread, and none at all will do
-    for (auto& thread : threads) thread.join();
-
-    report.elapsed = std::chrono::duration_cast<Millis>(Clock::now() - started);
-    return report;
+    work.not_started = not_started;
+    work.internal_error = [](const std::string& task_id, const std::string& what) {
+        TaskResult result;
+        result.task_id = task_id;
+        result.outcome = Outcome::Failed;
+        result.detail = "internal error: " + what;
+        return result;
+    };
+    return run_tasks(task_ids, concurrency, make_api, deadline, work, on_done);
 }
 
 }  // namespace ccs::flow

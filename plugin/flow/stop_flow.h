@@ -9,6 +9,7 @@
 #include "api/task_api.h"
 #include "core/deadline.h"
 #include "core/task_result.h"
+#include "flow/task_pool.h"
 
 namespace ccs::flow {
 
@@ -30,12 +31,6 @@ enum class FirstCall {
 // FirstCall::Stop leaves out the first look.
 TaskResult stop_task(api::TaskApi& api, const std::string& task_id, const Deadline& deadline, const Log& log,
                      FirstCall first = FirstCall::Progress);
-
-// One TaskApi per worker, so each worker keeps its own connection.
-using ApiFactory = std::function<std::unique_ptr<api::TaskApi>()>;
-
-// Told each task's result as soon as it has one (from the worker's thread), with its index in task_ids.
-using TaskDone = std::function<void(std::size_t index, const TaskResult& result)>;
 
 // Stops all tasks with at most `concurrency` at once. Results keep the order of `task_ids`.
 RunReport stop_tasks(const std::vector<std::string>& task_ids, int concurrency, const ApiFactory& make_api,
