@@ -1,5 +1,6 @@
 #include "emulator/scenario.h"
 #include "emulator/scenario_credentials.h"
+#include "emulator/scenario_json.h"
 #include "emulator/scenario_tasks.h"
 
 #include <Poco/Dynamic/Var.h>
@@ -20,48 +21,11 @@ namespace {
 
 using Poco::Dynamic::Var;
 using Poco::JSON::Object;
+using namespace scenario_json;
 
 const char* const fault_names[] = {
     "reset",           "close",          "hang",    "truncate",    "drip",        "huge",       "redirect",
     "reset-on-accept", "drip-on-accept", "interim", "bad-chunked", "cut-chunked", "extra-bytes"};
-
-[[noreturn]] void fail(const std::string& where, const std::string& what) {
-    throw ScenarioError(where + ": " + what);
-}
-
-// Typos in a scenario must not silently turn a rule into "match everything".
-void reject_unknown_keys(const Object& object, const std::vector<std::string>& known,
-                         const std::string& where) {
-    for (const auto& name : object.getNames()) {
-        if (std::find(known.begin(), known.end(), name) == known.end())
-            fail(where, "unknown field \"" + name + "\"");
-    }
-}
-
-Object::Ptr as_object(const Var& value, const std::string& where) {
-    if (value.type() != typeid(Object::Ptr)) fail(where, "expected a JSON object");
-    return value.extract<Object::Ptr>();
-}
-
-Poco::JSON::Array::Ptr as_array(const Var& value, const std::string& where) {
-    if (value.type() != typeid(Poco::JSON::Array::Ptr)) fail(where, "expected a JSON array");
-    return value.extract<Poco::JSON::Array::Ptr>();
-}
-
-std::string as_string(const Var& value, const std::string& where) {
-    if (!value.isString()) fail(where, "expected a string");
-    return value.convert<std::string>();
-}
-
-int as_int(const Var& value, const std::string& where, int min, int max) {
-    if (!value.isInteger()) fail(where, "expected an integer");
-    const auto number = value.convert<Poco::Int64>();
-    if (number < min || number > max) {
-        fail(where, "expected " + std::to_string(min) + ".." + std::to_string(max) + ", got " +
-                        std::to_string(number));
-    }
-    return static_cast<int>(number);
-}
 
 std::vector<std::string> as_string_list(const Var& value, const std::string& where) {
     std::vector<std::string> strings;

@@ -10,56 +10,21 @@
 #include <vector>
 
 #include "emulator/scenario.h"
+#include "emulator/scenario_json.h"
 
 namespace ccs::emu {
 
 namespace {
 
 using Poco::Dynamic::Var;
-using Poco::JSON::Array;
 using Poco::JSON::Object;
+using scenario_json::as_array;
+using scenario_json::as_int;
+using scenario_json::as_object;
+using scenario_json::as_string;
+using scenario_json::fail;
 
 constexpr int max_ms = 24 * 3600 * 1000;
-
-[[noreturn]] void fail(const std::string& where, const std::string& what) {
-    throw ScenarioError(where + ": " + what);
-}
-
-// Any object, whatever its field names.
-Object::Ptr as_any_object(const Var& value, const std::string& where) {
-    if (value.type() != typeid(Object::Ptr)) fail(where, "expected a JSON object");
-    return value.extract<Object::Ptr>();
-}
-
-// An object of these fields only: typos are errors.
-Object::Ptr as_object(const Var& value, const std::string& where, const std::vector<std::string>& known) {
-    auto object = as_any_object(value, where);
-    for (const auto& name : object->getNames()) {
-        if (std::find(known.begin(), known.end(), name) == known.end())
-            fail(where, "unknown field \"" + name + "\"");
-    }
-    return object;
-}
-
-Array::Ptr as_array(const Var& value, const std::string& where) {
-    if (value.type() != typeid(Array::Ptr)) fail(where, "expected a JSON array");
-    return value.extract<Array::Ptr>();
-}
-
-std::string as_string(const Var& value, const std::string& where) {
-    if (!value.isString()) fail(where, "expected a string");
-    return value.convert<std::string>();
-}
-
-int as_int(const Var& value, const std::string& where, int min, int max) {
-    if (!value.isInteger()) fail(where, "expected an integer");
-    const auto number = value.convert<Poco::Int64>();
-    if (number < min || number > max) {
-        fail(where, "expected " + std::to_string(min) + ".." + std::to_string(max) + ", got " +
-                        std::to_string(number));
-    }
-    return static_cast<int>(number);
-}
 
 std::string serialised(const Var& value) {
     std::ostringstream out;
@@ -137,7 +102,7 @@ CheckResults check_results(const Var& value, const std::string& where) {
     if (object->has("is_access"))
         results.is_access = as_string(object->get("is_access"), where + ".is_access");
     if (object->has("summary")) {
-        const auto summary = as_any_object(object->get("summary"), where + ".summary");
+        const auto summary = as_object(object->get("summary"), where + ".summary");
         for (const auto& name : summary->getNames())
             results.summary.emplace_back(name, serialised(summary->get(name)));
     }
@@ -194,7 +159,7 @@ TaskSetup parse_task_setup(const Var& value, const std::string& where) {
 
 std::map<std::string, TaskSetup> parse_task_setups(const Var& value, const std::string& where) {
     std::map<std::string, TaskSetup> tasks;
-    const auto object = as_any_object(value, where);
+    const auto object = as_object(value, where);
     for (const auto& id : object->getNames()) tasks[id] = parse_task_setup(object->get(id), where + "." + id);
     return tasks;
 }
