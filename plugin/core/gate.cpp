@@ -91,26 +91,6 @@ FailOnParse parse_item(const std::string& item, SeverityThreshold& threshold) {
 
 }  // namespace
 
-const char* to_string(Severity severity) {
-    switch (severity) {
-        case Severity::Critical: return "critical";
-        case Severity::Major: return "major";
-        case Severity::Minor: return "minor";
-        case Severity::Suggestion: return "suggestion";
-    }
-    return "critical";
-}
-
-long long count_of(const SeverityCounts& counts, Severity severity) {
-    switch (severity) {
-        case Severity::Critical: return counts.critical;
-        case Severity::Major: return counts.major;
-        case Severity::Minor: return counts.minor;
-        case Severity::Suggestion: return counts.suggestion;
-    }
-    return 0;
-}
-
 std::string FailOn::describe() const {
     if (kind == Kind::Gate) return "gate";
     if (kind == Kind::Never) return "never";

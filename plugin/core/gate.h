@@ -18,10 +18,6 @@
 
 namespace ccs {
 
-enum class Severity { Critical, Major, Minor, Suggestion };
-const char* to_string(Severity severity);  // "critical", "major", "minor", "suggestion"
-long long count_of(const SeverityCounts& counts, Severity severity);
-
 struct SeverityThreshold {
     Severity severity = Severity::Critical;
     long long more_than = 0;  // fails when the count is more than this

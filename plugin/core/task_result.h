@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/finding.h"
+
 namespace ccs {
 
 enum class Outcome {
@@ -32,14 +34,6 @@ enum class CheckStatus {
     Failed,            // it could not be started, followed or read (the detail says why)
 };
 const char* to_string(CheckStatus status);  // "passed", "gate-failed", "check-failed", "stopped", ...
-
-// Findings per severity, from defects-summary (or defects-statistic when the summary lacks them).
-struct SeverityCounts {
-    long long critical = 0;
-    long long major = 0;
-    long long minor = 0;
-    long long suggestion = 0;
-};
 
 enum class GateVerdict { None, Passed, Failed };
 const char* to_string(GateVerdict verdict);  // "none", "passed", "failed"
@@ -77,6 +71,9 @@ struct RunReport {
     std::string skipped_reason;  // set when nothing was attempted
     // Set by a mode whose exit code is not the tasks' (watch: the command's, 124 or 128 + signal).
     std::optional<int> exit_code;
+    // Findings mode, and run mode when findings were asked for (--sarif, --codequality, GitHub's
+    // annotations): the findings of the tasks whose check succeeded.
+    std::optional<FindingsReport> findings;
 
     // A run-mode report: its tasks carry `check` (any of them does).
     bool is_run_mode() const;
