@@ -62,6 +62,8 @@ private:
         for (;;) {
             const TaskFindings& task = read_.task;
             if (task.total && offset_ >= *task.total) return std::nullopt;
+            // Full while pages remain: what they hold could only be dropped (or all be resolved: not
+            // knowing, the task is not called complete).
             if (task.kept >= settings_.max_findings && task.total) return cap_reached(settings_.max_findings);
             if (deadline_.expired()) return "the time was up before the page at offset " + offset_text();
             const api::CallResult call = read_page(limit);
