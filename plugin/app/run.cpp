@@ -284,6 +284,7 @@ int run_mode(const inputs::Config& config, const inputs::Environment& env, Signa
                              reporter);
         case inputs::Mode::Watch: return watch_mode(config, env, signals, reporter);
         case inputs::Mode::Run: return checks_mode(config, signals, reporter);
+        case inputs::Mode::Findings: break;  // wired with the findings fetch (flow/findings_flow)
     }
     return exit_code::invalid_input;
 }
