@@ -54,6 +54,7 @@ struct TaskResult {
     std::string error_message;             // the service's error_msg, if any
     int http_status = 0;                   // of the call that decided a failure, 0 if none
     bool credentials_refused = false;      // 401/403 or an authentication error code: exit code 3
+    bool local_limit = false;              // the deciding call failed for want of a descriptor or memory here
     std::vector<std::string> request_ids;  // X-Request-Id of every answer received for this task
     int attempts = 0;                      // HTTP attempts made for this task, all calls together
     std::chrono::milliseconds elapsed{0};
