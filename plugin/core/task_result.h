@@ -79,7 +79,8 @@ struct RunReport {
     // A run-mode report: its tasks carry `check` (any of them does).
     bool is_run_mode() const;
     // Skipped without tasks. Stop mode: failure when a task's outcome is Failed. Run mode: failure
-    // unless every task's check passed (a task without `check` has not).
+    // unless every task's check passed (a task without `check` has not). Findings mode (no tasks,
+    // `findings` set): failure unless every task's findings were read in full.
     RunResult result() const;
     std::vector<std::string> ids_with(Outcome outcome) const;
     std::vector<std::string> request_ids() const;  // all tasks, in order
