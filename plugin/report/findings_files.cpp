@@ -1,0 +1,74 @@
+#include "report/findings_files.h"
+
+#include <ostream>
+
+#include "report/codequality.h"
+#include "report/file_outputs.h"
+#include "report/run_text.h"
+#include "report/sarif.h"
+
+namespace ccs::report {
+
+const FindingsFile* FindingsFiles::find(const std::string& format) const {
+    for (const auto& file : files) {
+        if (file.format == format) return &file;
+    }
+    return nullptr;
+}
+
+std::vector<FindingsFile> write_findings_files(const ReportSettings& settings,
+                                               const FindingsReport& findings) {
+    std::vector<FindingsFile> files;
+    if (!settings.sarif_path.empty()) {
+        FindingsFile file{"sarif", settings.sarif_path, "", 0, 0};
+        file.error = replace_file_streamed(file.path, [&findings, &file](std::ostream& out) {
+            const WrittenFindings written = write_sarif(findings, out);
+            file.findings = written.written;
+            file.left_out = written.without_location;
+        });
+        files.push_back(file);
+    }
+    if (!settings.codequality_path.empty()) {
+        FindingsFile file{"codequality", settings.codequality_path, "", 0, 0};
+        file.error = replace_file_streamed(file.path, [&findings, &file](std::ostream& out) {
+            const WrittenFindings written = write_codequality(findings, out);
+            file.findings = written.written;
+            file.left_out = written.without_location;
+        });
+        files.push_back(file);
+    }
+    return files;
+}
+
+namespace {
+
+std::string completeness(const FindingsReport& findings) {
+    if (findings.complete()) return "complete";
+    std::string why;
+    for (const auto& task : findings.tasks) {
+        if (task.complete) continue;
+        why += (why.empty() ? "" : "; ") + ("task " + task.task_id + ": ") +
+               (task.problem.empty() ? "not every page was read" : task.problem);
+    }
+    return "INCOMPLETE: " + why;
+}
+
+std::string file_text(const char* name, const FindingsFile& file) {
+    std::string text = std::string(name) + ": ";
+    if (!file.written()) return text + "NOT written to " + file.path + " (" + file.error + ")";
+    text += file.path;
+    if (file.left_out > 0) text += " (" + std::to_string(file.left_out) + " without a location left out)";
+    return text;
+}
+
+}  // namespace
+
+std::string findings_line(const FindingsReport& findings, const FindingsFiles& files) {
+    std::string line =
+        "findings: " + run::counts_text(findings.counts()) + " (" + completeness(findings) + ")";
+    if (const auto* sarif = files.find("sarif")) line += "; " + file_text("SARIF", *sarif);
+    if (const auto* quality = files.find("codequality")) line += "; " + file_text("Code Quality", *quality);
+    return line;
+}
+
+}  // namespace ccs::report
