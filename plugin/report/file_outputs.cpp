@@ -93,7 +93,7 @@ private:
     }
 
     BoundedFileWriter& writer_;
-    std::array<char, 64 * 1024> buffer_{};
+    std::array<char, std::size_t{64} * 1024> buffer_{};
 };
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "report/file_outputs.h"
 #include "report/run_text.h"
 #include "report/sarif.h"
+#include "report/text.h"
 
 namespace ccs::report {
 
@@ -42,13 +43,18 @@ std::vector<FindingsFile> write_findings_files(const ReportSettings& settings,
 
 namespace {
 
+// Service text on the one line: its line breaks become spaces.
+std::string one_line(const std::string& text) {
+    return text::join(text::split_lines(text), " ");
+}
+
 std::string completeness(const FindingsReport& findings) {
     if (findings.complete()) return "complete";
     std::string why;
     for (const auto& task : findings.tasks) {
         if (task.complete) continue;
         why += (why.empty() ? "" : "; ") + ("task " + task.task_id + ": ") +
-               (task.problem.empty() ? "not every page was read" : task.problem);
+               (task.problem.empty() ? "not every page was read" : one_line(task.problem));
     }
     return "INCOMPLETE: " + why;
 }
