@@ -5,7 +5,7 @@
 namespace ccs::report {
 
 std::string finding_rule(const Finding& finding) {
-    return finding.rule.empty() ? "unknown-rule" : finding.rule;
+    return finding.rule.empty() ? "unknown-rule" : text::truncate_chars(finding.rule, max_finding_rule_chars);
 }
 
 std::string finding_message(const Finding& finding) {

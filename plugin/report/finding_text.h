@@ -13,7 +13,10 @@ namespace ccs::report {
 // Code Quality file of megabytes.
 inline constexpr std::size_t max_finding_message_chars = 4000;
 
-// The rule, or "unknown-rule" when the service named none.
+// A rule name is cut to this many: it is an annotation's title and a SARIF rule id.
+inline constexpr std::size_t max_finding_rule_chars = 200;
+
+// The rule cut at max_finding_rule_chars, or "unknown-rule" when the service named none.
 std::string finding_rule(const Finding& finding);
 
 // The message cut at max_finding_message_chars, or "<rule> (no message)" when empty.

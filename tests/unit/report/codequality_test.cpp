@@ -104,7 +104,7 @@ TEST_CASE("Code Quality: hostile text stays inside its JSON string") {
     const std::string json = out.str();
     CHECK(json.find('\0') == std::string::npos);
     CHECK(json.find('\x1b') == std::string::npos);
-    CHECK(json.find("\xff") == std::string::npos);  // not UTF-8: replaced, so GitLab can parse it
+    CHECK(json.find('\xff') == std::string::npos);  // not UTF-8: replaced, so GitLab can parse it
     const auto issues = Poco::JSON::Parser().parse(json).extract<Array::Ptr>();
     CHECK(issues->getObject(0)->getValue<std::string>("description").find("\n::error::injected") !=
           std::string::npos);

@@ -14,7 +14,7 @@ inline Finding finding(Severity severity, const std::string& rule, const std::op
                        long line, const std::string& message) {
     Finding found;
     found.task_id = "T1";
-    found.defect_id = rule + "-" + std::to_string(line);
+    found.defect_id = "D" + std::to_string(line);
     found.severity = severity;
     found.rule = rule;
     found.message = message;
@@ -60,6 +60,8 @@ inline FindingsReport hostile_findings() {
                                       "src/\xe4\xb8\xad\xe6\x96\x87 file.c", 0,
                                       "no line " + std::string(20000, 'x')));
     report.findings.push_back(finding(Severity::Suggestion, "", "src/empty-rule.c", 3, ""));
+    report.findings.push_back(
+        finding(Severity::Suggestion, std::string(5000, 'r'), "src/long-rule.c", 4, "long rule"));
     TaskFindings task;
     task.task_id = "T1";
     task.total = static_cast<long long>(report.findings.size());

@@ -16,7 +16,6 @@
 
 using namespace ccs;
 using namespace ccs::report;
-using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 namespace {
@@ -161,6 +160,7 @@ TEST_CASE("SARIF: a long message is cut, so one finding cannot make the file hug
     std::ostringstream out;
     write_sarif(findings, out);
     CHECK(out.str().find(std::string(max_finding_message_chars + 1, 'x')) == std::string::npos);
+    CHECK(out.str().find(std::string(max_finding_rule_chars + 1, 'r')) == std::string::npos);
 }
 
 TEST_CASE("SARIF: no findings is still a valid run with an empty result list") {
