@@ -63,6 +63,20 @@ std::string where_all_are(const FindingsFiles& files) {
     return "Every finding is in the CodeArts Check console (--sarif writes them to a file too).";
 }
 
+// How many findings `budget` leaves without an annotation.
+std::size_t not_shown_within(const FindingsReport& findings, AnnotationBudget budget) {
+    std::size_t not_shown = 0;
+    for (const auto& finding : findings.findings) {
+        std::size_t& room = budget_of(budget, level_of(finding.severity));
+        if (room > 0) {
+            --room;
+        } else {
+            ++not_shown;
+        }
+    }
+    return not_shown;
+}
+
 }  // namespace
 
 AnnotationBudget budget_after(const std::string& commands) {
@@ -73,17 +87,11 @@ AnnotationBudget budget_after(const std::string& commands) {
 
 std::string finding_annotations(const FindingsReport& findings, const FindingsFiles& files,
                                 AnnotationBudget budget) {
-    AnnotationBudget room = budget;
-    std::size_t not_shown = 0;
-    for (const auto& finding : findings.findings) {
-        std::size_t& left_at_level = budget_of(room, level_of(finding.severity));
-        left_at_level > 0 ? --left_at_level : ++not_shown;
-    }
-    // One notice is kept for the annotation that counts the findings not shown.
-    const bool summary_as_notice = not_shown > 0 && budget.notice > 0;
+    // One notice is kept for the annotation that counts the findings not shown, when there are any.
+    const bool summary_as_notice = not_shown_within(findings, budget) > 0 && budget.notice > 0;
     if (summary_as_notice) --budget.notice;
     std::string commands;
-    not_shown = 0;
+    std::size_t not_shown = 0;
     for (const auto& finding : findings.findings) {
         std::size_t& left_at_level = budget_of(budget, level_of(finding.severity));
         if (left_at_level == 0) {

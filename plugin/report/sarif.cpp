@@ -117,7 +117,7 @@ std::string invocations(const FindingsReport& findings) {
             " are incomplete: " + (task.problem.empty() ? "not every page was read" : task.problem) +
             ". This file lists " + std::to_string(task.kept) + " of them" +
             (task.total ? " (the service reported " + std::to_string(*task.total) + ")" : "") +
-            "; alerts missing from it are not fixed.";
+            "; code scanning may close the alerts missing from it as fixed: they are not.";
         notifications += (notifications.empty() ? "" : ",") + notification("incomplete-findings", text);
     }
     return "\"invocations\":[{\"executionSuccessful\":" +
