@@ -161,7 +161,13 @@ TEST_CASE("plain and GitLab: one line about the findings, partial said so, where
                 "T2: defects-detail page 2 failed: HTTP 500 ::error::from the service); SARIF: " +
                 run.settings.sarif_path + " (1 without a location left out); Code Quality: " +
                 run.settings.codequality_path + " (1 without a location left out)\n") != std::string::npos);
-        CHECK_FALSE(run.json_findings()->getValue<bool>("complete"));
+        const auto findings = run.json_findings();
+        CHECK_FALSE(findings->getValue<bool>("complete"));
+        const auto task = findings->getArray("tasks")->getObject(1);
+        CHECK(task->getValue<std::string>("task-id") == "T2");
+        CHECK(task->getValue<long>("total") == 500);
+        CHECK_FALSE(task->getValue<bool>("complete"));
+        CHECK(task->getValue<std::string>("problem") == samples::partial_findings().tasks[1].problem);
     }
 }
 
