@@ -117,7 +117,8 @@ std::string invocations(const FindingsReport& findings) {
             " are incomplete: " + (task.problem.empty() ? "not every page was read" : task.problem) +
             ". This file lists " + std::to_string(task.kept) + " of them" +
             (task.total ? " (the service reported " + std::to_string(*task.total) + ")" : "") +
-            "; code scanning may close the alerts missing from it as fixed: they are not.";
+            ". The run is marked unsuccessful, so that code scanning keeps the alerts this file misses open "
+            "instead of closing them as fixed.";
         notifications += (notifications.empty() ? "" : ",") + notification("incomplete-findings", text);
     }
     return "\"invocations\":[{\"executionSuccessful\":" +

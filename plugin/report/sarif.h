@@ -27,7 +27,10 @@ inline constexpr const char* sarif_fingerprint_key = "codeartsCheckFinding/v1";
 // counted in run.properties.withoutLocation and a warning notification.
 // What the file does not hold is said: run.properties.complete is false when any task's findings
 // were not all read, and invocations[0] then has executionSuccessful false and a warning
-// notification per such task (GitHub shows them on the tool status page).
+// notification per such task. GitHub takes executionSuccessful false for an unsuccessful execution:
+// it stores none of the file's results and closes none of the open alerts (the upload reports
+// "unsuccessful execution"), where a partial file taken as complete would close every alert it
+// misses as fixed.
 WrittenFindings write_sarif(const FindingsReport& findings, std::ostream& out);
 
 // "error", "warning" or "note".
