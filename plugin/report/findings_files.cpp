@@ -17,27 +17,30 @@ const FindingsFile* FindingsFiles::find(const std::string& format) const {
     return nullptr;
 }
 
+namespace {
+
+using FindingsWriter = WrittenFindings (*)(const FindingsReport&, std::ostream&);
+
+FindingsFile write_file(const char* format, const std::string& path, FindingsWriter writer,
+                        const FindingsReport& findings) {
+    FindingsFile file{format, path, "", 0, 0};
+    file.error = replace_file_streamed(path, [&](std::ostream& out) {
+        const WrittenFindings written = writer(findings, out);
+        file.findings = written.written;
+        file.left_out = written.without_location;
+    });
+    return file;
+}
+
+}  // namespace
+
 std::vector<FindingsFile> write_findings_files(const ReportSettings& settings,
                                                const FindingsReport& findings) {
     std::vector<FindingsFile> files;
-    if (!settings.sarif_path.empty()) {
-        FindingsFile file{"sarif", settings.sarif_path, "", 0, 0};
-        file.error = replace_file_streamed(file.path, [&findings, &file](std::ostream& out) {
-            const WrittenFindings written = write_sarif(findings, out);
-            file.findings = written.written;
-            file.left_out = written.without_location;
-        });
-        files.push_back(file);
-    }
-    if (!settings.codequality_path.empty()) {
-        FindingsFile file{"codequality", settings.codequality_path, "", 0, 0};
-        file.error = replace_file_streamed(file.path, [&findings, &file](std::ostream& out) {
-            const WrittenFindings written = write_codequality(findings, out);
-            file.findings = written.written;
-            file.left_out = written.without_location;
-        });
-        files.push_back(file);
-    }
+    if (!settings.sarif_path.empty())
+        files.push_back(write_file("sarif", settings.sarif_path, write_sarif, findings));
+    if (!settings.codequality_path.empty())
+        files.push_back(write_file("codequality", settings.codequality_path, write_codequality, findings));
     return files;
 }
 

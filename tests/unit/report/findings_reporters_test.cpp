@@ -16,6 +16,7 @@
 #include "report/github_commands.h"
 #include "report/github_findings.h"
 #include "report/github_reporter.h"
+#include "report/json_report.h"
 #include "report/reporter.h"
 #include "report_samples.h"
 #include "support/github_file_commands.h"
@@ -275,4 +276,19 @@ TEST_CASE("findings summary: without a SARIF file the rest is in the console") {
     const std::string markdown = findings_markdown(samples::many_findings(25), FindingsFiles{});
     CHECK(markdown.find("5 more findings are not shown here: the CodeArts Check console have them all.") !=
           std::string::npos);
+}
+
+TEST_CASE("JSON: a task whose findings could not be read at all has a null total") {
+    FindingsReport findings;
+    TaskFindings task;
+    task.task_id = "T9";
+    task.problem = "defects-detail failed: HTTP 403";
+    findings.tasks = {task};
+    RunReport report = with_findings(findings);
+    const auto document = ccs::test::parse_json_object(to_json(report, 0));
+    const auto json_task = document->getObject("findings")->getArray("tasks")->getObject(0);
+    CHECK(json_task->isNull("total"));
+    CHECK(json_task->getValue<long>("kept") == 0);
+    CHECK_FALSE(document->getObject("findings")->getValue<bool>("complete"));
+    CHECK(document->getObject("findings")->getArray("files")->size() == 0);
 }
