@@ -16,8 +16,12 @@ constexpr const char* line_prefix = "codearts-check-stop: ";
 }  // namespace
 
 PlainReporter::PlainReporter(const ReportSettings& settings, std::ostream& out, std::ostream& err,
-                             LogFrame frame)
-    : settings_(settings), out_(out), err_(err), frame_(std::move(frame)) {}
+                             LogFrame frame, SharedFindingsFiles files)
+    : settings_(settings),
+      out_(out),
+      err_(err),
+      frame_(std::move(frame)),
+      files_(files ? std::move(files) : std::make_shared<FindingsFiles>()) {}
 
 void PlainReporter::begin(const std::vector<std::string>& secrets) {
     const std::lock_guard<std::mutex> lock(mutex_);
@@ -52,8 +56,9 @@ void PlainReporter::finish(const RunReport& report) {
         write_lines("... and " + std::to_string(safe.tasks.size() - shown) +
                     " more task(s): --json or --json-file lists every one");
     }
+    if (safe.findings) write_lines(findings_line(*safe.findings, *files_));
     write_lines(result_line(safe));
-    if (settings_.json) out_ << to_json(safe, exit_code_for(report)) << '\n' << std::flush;
+    if (settings_.json) out_ << to_json(safe, exit_code_for(report), *files_) << '\n' << std::flush;
 }
 
 void PlainReporter::write_lines(const std::string& text) {

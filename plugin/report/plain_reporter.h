@@ -7,6 +7,7 @@
 #include <mutex>
 #include <string>
 
+#include "report/findings_files.h"
 #include "report/redactor.h"
 #include "report/reporter.h"
 
@@ -21,12 +22,15 @@ struct LogFrame {
 
 class PlainReporter : public Reporter {
 public:
-    PlainReporter(const ReportSettings& settings, std::ostream& out, std::ostream& err, LogFrame frame = {});
+    // `files`: what FileOutputs made of --sarif and --codequality (make_reporter shares it); none when null.
+    PlainReporter(const ReportSettings& settings, std::ostream& out, std::ostream& err, LogFrame frame = {},
+                  SharedFindingsFiles files = nullptr);
 
     void begin(const std::vector<std::string>& secrets) override;  // nothing visible
     void log(const std::string& line) override;                    // "codearts-check-stop: <line>"
     void invalid_input(const std::string& message) override;       // "codearts-check-stop: error: ..."
-    void finish(const RunReport& report) override;                 // a line per task, the result, JSON
+    // A line per task, one about the findings (when read), the result, JSON.
+    void finish(const RunReport& report) override;
 
 private:
     // Each physical line of `text`, redacted and prefixed. The caller holds mutex_.
@@ -36,6 +40,7 @@ private:
     std::ostream& out_;
     std::ostream& err_;
     LogFrame frame_;
+    SharedFindingsFiles files_;
     bool frame_open_ = false;
     std::mutex mutex_;  // log() is called from several threads; lines must not interleave
     Redactor redactor_;

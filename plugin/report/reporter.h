@@ -20,6 +20,8 @@ struct ReportSettings {
     std::string github_summary_path;  // $GITHUB_STEP_SUMMARY
     std::string json_file_path;       // --json-file: the JSON document, any CI
     std::string dotenv_path;          // --dotenv: KEY=value lines (GitLab's dotenv report), any CI
+    std::string sarif_path;           // --sarif: the findings as SARIF 2.1.0, any CI
+    std::string codequality_path;     // --codequality: the findings as GitLab Code Quality JSON, any CI
 };
 
 class Reporter {
