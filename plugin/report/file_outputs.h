@@ -18,6 +18,7 @@ public:
 
     void begin(const std::vector<std::string>& secrets) override;
     void log(const std::string& line) override;
+    void progress(const ProgressEvent& event) override;
     void invalid_input(const std::string& message) override;
     // Writes the files, then lets the CI's reporter finish (its result line comes last).
     void finish(const RunReport& report) override;

@@ -1,12 +1,16 @@
 // The reporter for a terminal, Jenkins, GitLab and anything unknown: readable lines on stderr, the
-// JSON document on stdout when asked for.
+// JSON document on stdout when asked for. On a terminal outside any CI (a CI's log is no terminal,
+// even when it runs us under a pty), run mode's progress is a block of one row per task, redrawn in
+// place, with the other lines printed above it.
 #pragma once
 
 #include <functional>
 #include <iosfwd>
 #include <mutex>
+#include <optional>
 #include <string>
 
+#include "report/progress_block.h"
 #include "report/redactor.h"
 #include "report/reporter.h"
 
@@ -25,11 +29,13 @@ public:
 
     void begin(const std::vector<std::string>& secrets) override;  // nothing visible
     void log(const std::string& line) override;                    // "codearts-check-stop: <line>"
+    void progress(const ProgressEvent& event) override;            // a log line, or the task's row
     void invalid_input(const std::string& message) override;       // "codearts-check-stop: error: ..."
     void finish(const RunReport& report) override;                 // a line per task, the result, JSON
 
 private:
-    // Each physical line of `text`, redacted and prefixed. The caller holds mutex_.
+    // Each physical line of `text`, redacted and prefixed; above the block when there is one. The
+    // caller holds mutex_.
     void write_lines(const std::string& text);
 
     ReportSettings settings_;
@@ -39,6 +45,7 @@ private:
     bool frame_open_ = false;
     std::mutex mutex_;  // log() is called from several threads; lines must not interleave
     Redactor redactor_;
+    std::optional<ProgressBlock> block_;  // on a terminal outside any CI only
 };
 
 }  // namespace ccs::report

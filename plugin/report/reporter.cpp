@@ -24,6 +24,10 @@ std::unique_ptr<Reporter> make_ci_reporter(const ReportSettings& settings, std::
 
 }  // namespace
 
+void Reporter::progress(const ProgressEvent& event) {
+    if (event.line) log(*event.line);
+}
+
 std::unique_ptr<Reporter> make_reporter(const ReportSettings& settings, std::ostream& out,
                                         std::ostream& err) {
     std::unique_ptr<Reporter> reporter = std::make_unique<CappedLog>(make_ci_reporter(settings, out, err));
