@@ -36,8 +36,9 @@ std::string markdown_path() {
 }
 
 struct Expectation {
-    std::string outcome;  // the task's "outcome"; in run mode optional ("" : not checked)
-    std::string status;   // run mode: the check's status ("check"."status", as in "task-status")
+    std::string outcome;           // the task's "outcome"; in run mode optional ("" : not checked)
+    std::string status;            // run mode: the check's status ("check"."status", as in "task-status")
+    std::optional<bool> followed;  // run mode: a check found running was followed, not started
     int exit_code = 0;
     double max_seconds = 0;
     double min_seconds = 0;
@@ -70,6 +71,7 @@ Expectation expectation(const Object& json) {
     Expectation expect;
     if (json.has("outcome")) expect.outcome = json.getValue<std::string>("outcome");
     if (json.has("status")) expect.status = json.getValue<std::string>("status");
+    if (json.has("followed")) expect.followed = json.getValue<bool>("followed");
     expect.exit_code = json.getValue<int>("exit_code");
     expect.max_seconds = json.getValue<double>("max_seconds");
     if (json.has("min_seconds")) expect.min_seconds = json.getValue<double>("min_seconds");
@@ -279,6 +281,7 @@ void run_scenario(const FaultScenario& scenario) {
         const auto check = result->getObject("check");
         REQUIRE_MESSAGE(check, "the task has no \"check\" object");
         CHECK(check->getValue<std::string>("status") == expect.status);
+        if (expect.followed) CHECK(check->getValue<bool>("followed") == *expect.followed);
     }
     const std::string detail = result->getValue<std::string>("detail");
     for (const auto& fragment : expect.detail) {
