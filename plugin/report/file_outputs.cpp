@@ -25,6 +25,10 @@ void FileOutputs::log(const std::string& line) {
     inner_->log(line);
 }
 
+void FileOutputs::progress(const ProgressEvent& event) {
+    inner_->progress(event);
+}
+
 void FileOutputs::invalid_input(const std::string& message) {
     inner_->invalid_input(message);
 }

@@ -23,6 +23,7 @@ public:
 
     void begin(const std::vector<std::string>& secrets) override;
     void log(const std::string& line) override;
+    void progress(const ProgressEvent& event) override;
     void invalid_input(const std::string& message) override;
     // Writes the files (the findings files first: the JSON document says what became of them), then
     // lets the CI's reporter finish (its result line comes last).

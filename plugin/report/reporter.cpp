@@ -24,6 +24,10 @@ std::unique_ptr<Reporter> make_ci_reporter(const ReportSettings& settings, std::
 
 }  // namespace
 
+void Reporter::progress(const ProgressEvent& event) {
+    if (event.line) log(*event.line);
+}
+
 std::unique_ptr<Reporter> make_reporter(const ReportSettings& settings, std::ostream& out,
                                         std::ostream& err) {
     // FileOutputs writes --sarif and --codequality; the CI's reporter reads here what became of them.
