@@ -51,21 +51,6 @@ std::vector<std::string> run_args(const Emulator& emulator, const std::vector<st
     return joined(joined({"run"}, emulator_flags(emulator, token)), joined({"--poll-interval", "1s"}, more));
 }
 
-// One step's files, fresh as the runner makes them.
-struct StepFiles {
-    TempDir dir{"ccs-run-step"};
-    std::string output = dir.write("set_output", "");
-    std::string summary = dir.write("step_summary", "");
-    std::string state = dir.write("save_state", "");
-
-    Environment environment() const {
-        return {{"GITHUB_ACTIONS", "true"},
-                {"GITHUB_OUTPUT", output},
-                {"GITHUB_STEP_SUMMARY", summary},
-                {"GITHUB_STATE", state}};
-    }
-};
-
 std::string value_of(const FileCommandValues& values, const std::string& name) {
     const auto found = values.find(name);
     return found == values.end() ? std::string("<absent>") : found->second;
