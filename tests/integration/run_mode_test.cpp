@@ -179,6 +179,26 @@ TEST_CASE("run: SIGTERM or SIGINT stops the checks: exit 128 + N") {
     CHECK(contains(program.out() + program.err(), "stopped"));
 }
 
+TEST_CASE(
+    "run mode as PID 1 of a PID namespace (no default signal action there): SIGTERM still stops the check, "
+    "exit 143") {
+    const std::vector<std::string> unshare = pid_namespace_unshare();
+    if (unshare.empty()) {
+        MESSAGE("unshare cannot make a PID namespace here (no privilege, no user namespaces): not tested");
+        return;
+    }
+    Emulator emulator(with_token());
+    emulator.setup_task(endless(task));
+    BackgroundProgram program(
+        joined(joined(unshare, {program_path()}), run_args(emulator, {"--task-id", task})),
+        command_environment(), "/usr/bin/unshare");
+    REQUIRE(eventually([&] { return !requests_to(emulator, "/run").empty(); }));
+    REQUIRE(::kill(namespace_init(program.pid()), SIGTERM) == 0);
+    CHECK(program.finish() == 143);
+    CHECK(requests_to(emulator, "/stop").size() == 1);
+    CHECK(emulator.task_status(task) == 3);
+}
+
 TEST_CASE("run on GitHub: the post run is armed before the first /run, and disarmed once the checks end") {
     Emulator emulator(with_token());
     emulator.setup_task(check(task, 2, passing));
