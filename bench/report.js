@@ -175,12 +175,33 @@ function runModeRows() {
         'median < 20 ms', verdict(median(latencies) < 20));
 }
 
+// 7: findings. Reading 5000 of them is 50 calls; SARIF is streamed, so memory should stay near a stop's.
+function findingsRows() {
+    const measure = 'findings: 5000 defects read (50 pages) and written as SARIF and Code Quality';
+    const state = readText('findings_state.txt');
+    if (state !== 'measured') {
+        row(7, measure, state || 'not measured');
+        return;
+    }
+    const runs = readText('findings.txt').split('\n').filter(Boolean).map((line) => line.split(' ').map(Number));
+    const wall = median(runs.map(([seconds]) => seconds));
+    row(7, `${measure}: whole process`, `median ${(wall * 1000).toFixed(0)} ms (${runs.length} runs)`);
+    const rss = median(runs.map((run) => run[3] * 1024));
+    const footprint = Object.fromEntries(readText('footprint.txt').split('\n').map((line) => line.split(' ')));
+    const stopRss = Number(footprint.rss_program) * 1024;
+    row(7, 'findings, the same: peak resident memory', `${mb(rss)}; one stop: ${mb(stopRss)}`, '< 2× one stop',
+        verdict(rss < 2 * stopRss));
+    const [, , , , sarifBytes, codequalityBytes] = runs[runs.length - 1];
+    row(7, 'findings, the same: files written', `SARIF ${mb(sarifBytes)}, Code Quality ${mb(codequalityBytes)}`);
+}
+
 oneStopRows();
 watchRows();
 manyRows();
 footprintRows();
 setupRows();
 runModeRows();
+findingsRows();
 
 const lines = [];
 if (options.mode === 'smoke') lines.push('Smoke run: a few runs of each measurement, the numbers are rough.', '');
