@@ -67,7 +67,10 @@ private:
             if (task.kept >= settings_.max_findings && task.total) return cap_reached(settings_.max_findings);
             if (deadline_.expired()) return "the time was up before the page at offset " + offset_text();
             const api::CallResult call = read_page(limit);
-            if (!call.succeeded) return failure(call);
+            if (!call.succeeded) {
+                read_.task.credentials_refused = call.error_class == api::ErrorClass::Auth;
+                return failure(call);
+            }
             ++pages_;
             const api::DefectsPage& page = *call.defects;
             read_.task.total = page.total;
