@@ -38,7 +38,8 @@ struct FindingsSettings {
 // A task is `complete` only when every page was read and none was left unread or dropped for the cap.
 // Otherwise its `problem` says why and how many of the total were kept: a failure that is not transient, the
 // deadline (a page failing for now is asked again until then), a service that keeps answering the
-// same findings, pages that end before the total, or --max-findings. Each task reads at most
+// same findings, pages that end before the total, or --max-findings. A page refused for the
+// credentials or the permission (ErrorClass::Auth) sets `credentials_refused`. Each task reads at most
 // max_findings; over all tasks the most severe max_findings are kept (the same set whatever the
 // concurrency), the tasks that lost findings to it marked incomplete too.
 //

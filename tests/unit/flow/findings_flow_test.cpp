@@ -235,6 +235,7 @@ TEST_CASE("a page that cannot be read makes the task partial, with what was read
     CHECK(task.kept == 100);
     CHECK(report.findings.size() == 100);
     CHECK(fetch.service.calls.size() == 2);  // not tried again
+    CHECK_FALSE(task.credentials_refused);
     CHECK(fetch.logged("task T1: 100 findings (of 250) read in 1 page; partial: the page at offset 100"));
 }
 
@@ -246,6 +247,7 @@ TEST_CASE("refused credentials on the first page: nothing read, the total unknow
     CHECK_FALSE(report.tasks[0].total);
     CHECK(report.tasks[0].problem.find("refused the credentials") != std::string::npos);
     CHECK(report.tasks[0].problem.find("0 of an unknown number of findings kept") != std::string::npos);
+    CHECK(report.tasks[0].credentials_refused);
 }
 
 TEST_CASE("the deadline: a page failing for now until then, or no time at all, leaves the task partial") {
