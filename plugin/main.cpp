@@ -2,12 +2,14 @@
 // The only place that reads the process environment and owns stdout/stderr.
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -54,6 +56,18 @@ void raise_open_file_limit() {
     ::setrlimit(RLIMIT_NOFILE, &files);
 }
 
+// The width of the terminal stderr is, or 0 when it is not one: the reporter then draws run mode's
+// progress as a block redrawn in place (outside a CI) instead of log lines. A terminal that cannot
+// move its cursor (TERM=dumb) counts as none; one that does not say how wide it is, as 80 columns.
+int stderr_terminal_columns() {
+    if (::isatty(STDERR_FILENO) == 0) return 0;
+    const char* term = std::getenv("TERM");
+    if (term == nullptr || std::string(term).empty() || std::string(term) == "dumb") return 0;
+    winsize size{};
+    if (::ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+    return 80;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -69,7 +83,8 @@ int main(int argc, char** argv) {
     const std::vector<std::string> args(argv + 1, argv + argc);
     const std::string argv0 = argc > 0 ? argv[0] : "";  // the GitHub post run is told apart by its name
     try {
-        return ccs::app::run(argv0, args, ccs::environment_from(environ), std::cout, std::cerr);
+        return ccs::app::run(argv0, args, ccs::environment_from(environ), std::cout, std::cerr,
+                             stderr_terminal_columns());
     } catch (const std::exception& error) {
         // Only reached on a bug: the message comes from our code, never from a secret-bearing input.
         std::cerr << "codearts-check-stop: internal error: " << error.what() << '\n';

@@ -28,8 +28,9 @@ using Clock = Deadline::Clock;
 // Exit code of a watched command that could not be started, as a shell has it.
 constexpr int command_not_started = 127;
 
-report::ReportSettings report_settings(const inputs::Config& config) {
+report::ReportSettings report_settings(const inputs::Config& config, int err_columns) {
     report::ReportSettings settings;
+    settings.terminal_columns = err_columns;
     settings.ci = config.ci;
     settings.json = config.json;
     settings.github_output_path = config.github_output_path;
@@ -240,6 +241,7 @@ int checks_mode(const inputs::Config& config, SignalWatcher& signals, report::Re
     settings.backoff.cap = config.poll_interval;
     settings.backoff.first = std::min(settings.backoff.first, config.poll_interval);
     settings.concurrency = config.concurrency;
+    settings.progress = [&reporter](const ProgressEvent& event) { reporter.progress(event); };
     const Deadline overall_deadline = overall.deadline();
     const flow::StopDeadline stop_deadline = [overall_deadline, &config] {
         return overall_deadline.capped(config.grace);
@@ -284,6 +286,7 @@ int run_mode(const inputs::Config& config, const inputs::Environment& env, Signa
                              reporter);
         case inputs::Mode::Watch: return watch_mode(config, env, signals, reporter);
         case inputs::Mode::Run: return checks_mode(config, signals, reporter);
+        case inputs::Mode::Findings: break;  // wired with the findings fetch (flow/findings_flow)
     }
     return exit_code::invalid_input;
 }
@@ -291,7 +294,7 @@ int run_mode(const inputs::Config& config, const inputs::Environment& env, Signa
 }  // namespace
 
 int run(const std::string& argv0, const std::vector<std::string>& given_args, const inputs::Environment& env,
-        std::ostream& out, std::ostream& err) {
+        std::ostream& out, std::ostream& err, int err_columns) {
     SignalWatcher signals;  // first of all: from here on no signal is lost, and none ends us unseen
     const std::vector<std::string> args = with_post_subcommand(argv0, given_args);
     if (is_unarmed_post_run(args, env)) {
@@ -317,7 +320,7 @@ int run(const std::string& argv0, const std::vector<std::string>& given_args, co
     }
 
     const inputs::Config& config = parsed.config;
-    auto reporter = report::make_reporter(report_settings(config), out, err);
+    auto reporter = report::make_reporter(report_settings(config, err_columns), out, err);
     reporter->begin(config.secrets());
     if (!signals.unavailable().empty()) {
         reporter->log("warning: signals cannot be watched (" + signals.unavailable() +

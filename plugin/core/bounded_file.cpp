@@ -66,10 +66,10 @@ std::string read_all(int fd, std::size_t max_bytes, const Deadline& deadline, st
     }
 }
 
-std::string write_all(int fd, const std::string& text, const Deadline& deadline) {
+std::string write_all(int fd, const char* data, std::size_t size, const Deadline& deadline) {
     std::size_t written = 0;
-    while (written < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+    while (written < size) {
+        const ssize_t n = ::write(fd, data + written, size - written);
         if (n > 0) {
             written += static_cast<std::size_t>(n);
         } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
@@ -127,14 +127,32 @@ FileText read_bounded_file(const std::string& path, std::size_t max_bytes, const
 
 std::string write_bounded_file(const std::string& path, const std::string& text, WriteMode mode,
                                const Deadline& deadline) {
+    BoundedFileWriter writer(path, mode, deadline);
+    writer.write(text.data(), text.size());
+    return writer.error();
+}
+
+BoundedFileWriter::BoundedFileWriter(const std::string& path, WriteMode mode, const Deadline& deadline)
+    : deadline_(deadline) {
     const int flags =
         O_CREAT | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | (mode == WriteMode::Append ? O_APPEND : O_TRUNC);
     // Write-only and non-blocking: a FIFO nobody reads from fails at once (ENXIO) instead of waiting;
     // O_RDWR would make us its reader, and the text would vanish into it.
-    const Fd fd(::open(path.c_str(), O_WRONLY | flags, 0644));
-    if (fd.get() < 0) return open_error(errno);
-    const bool add_newline = mode == WriteMode::Append && ends_mid_line(path, fd.get());
-    return write_all(fd.get(), add_newline ? "\n" + text : text, deadline);
+    fd_ = ::open(path.c_str(), O_WRONLY | flags, 0644);
+    if (fd_ < 0) {
+        error_ = open_error(errno);
+    } else if (mode == WriteMode::Append && ends_mid_line(path, fd_)) {
+        write("\n", 1);
+    }
+}
+
+BoundedFileWriter::~BoundedFileWriter() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+bool BoundedFileWriter::write(const char* data, std::size_t size) {
+    if (error_.empty()) error_ = write_all(fd_, data, size, deadline_);
+    return error_.empty();
 }
 
 }  // namespace ccs

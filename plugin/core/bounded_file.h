@@ -32,4 +32,24 @@ enum class WriteMode { Append, Replace };
 std::string write_bounded_file(const std::string& path, const std::string& text, WriteMode mode,
                                const Deadline& deadline);
 
+// The same writing, piece by piece: for a document (SARIF of thousands of findings) that should not
+// be built whole in memory first. Opens at construction; after the first failure nothing more is
+// written and error() says why.
+class BoundedFileWriter {
+public:
+    BoundedFileWriter(const std::string& path, WriteMode mode, const Deadline& deadline);
+    ~BoundedFileWriter();
+    BoundedFileWriter(const BoundedFileWriter&) = delete;
+    BoundedFileWriter& operator=(const BoundedFileWriter&) = delete;
+
+    // False once anything failed (this call or an earlier one).
+    bool write(const char* data, std::size_t size);
+    const std::string& error() const { return error_; }
+
+private:
+    int fd_ = -1;
+    Deadline deadline_;
+    std::string error_;
+};
+
 }  // namespace ccs

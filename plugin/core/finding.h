@@ -42,10 +42,11 @@ struct Finding {
 // How far the findings of one task were read.
 struct TaskFindings {
     std::string task_id;
-    std::optional<long long> total;  // what the service said it has; nullopt when no page was read
-    long long kept = 0;              // findings kept for this task, after de-duplication
-    bool complete = false;           // every page was read and every finding kept
-    std::string problem;             // when not complete, why: the call's failure, the deadline, the cap
+    std::optional<long long> total;    // what the service said it has; nullopt when no page was read
+    long long kept = 0;                // findings kept for this task, after de-duplication
+    bool complete = false;             // every page was read and every finding kept
+    std::string problem;               // when not complete, why: the call's failure, the deadline, the cap
+    bool credentials_refused = false;  // a page was refused for the credentials or the permission
 };
 
 struct FindingsReport {

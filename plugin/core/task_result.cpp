@@ -67,6 +67,8 @@ bool RunReport::is_run_mode() const {
 }
 
 RunResult RunReport::result() const {
+    // Findings mode: success when every task's findings were read in full.
+    if (tasks.empty() && findings) return findings->complete() ? RunResult::Success : RunResult::Failure;
     if (tasks.empty()) return RunResult::Skipped;
     if (is_run_mode()) {
         return std::all_of(tasks.begin(), tasks.end(), check_passed) ? RunResult::Success
@@ -92,6 +94,10 @@ std::vector<std::string> RunReport::request_ids() const {
 }
 
 bool RunReport::credentials_refused() const {
+    if (tasks.empty() && findings) {
+        return std::any_of(findings->tasks.begin(), findings->tasks.end(),
+                           [](const TaskFindings& t) { return t.credentials_refused; });
+    }
     const bool run_mode = is_run_mode();
     return std::any_of(tasks.begin(), tasks.end(), [run_mode](const TaskResult& t) {
         const bool failed = t.outcome == Outcome::Failed || (run_mode && !check_passed(t));

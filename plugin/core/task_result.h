@@ -54,6 +54,7 @@ struct TaskResult {
     std::string error_message;             // the service's error_msg, if any
     int http_status = 0;                   // of the call that decided a failure, 0 if none
     bool credentials_refused = false;      // 401/403 or an authentication error code: exit code 3
+    bool local_limit = false;              // the deciding call failed for want of a descriptor or memory here
     std::vector<std::string> request_ids;  // X-Request-Id of every answer received for this task
     int attempts = 0;                      // HTTP attempts made for this task, all calls together
     std::chrono::milliseconds elapsed{0};
@@ -78,7 +79,8 @@ struct RunReport {
     // A run-mode report: its tasks carry `check` (any of them does).
     bool is_run_mode() const;
     // Skipped without tasks. Stop mode: failure when a task's outcome is Failed. Run mode: failure
-    // unless every task's check passed (a task without `check` has not).
+    // unless every task's check passed (a task without `check` has not). Findings mode (no tasks,
+    // `findings` set): failure unless every task's findings were read in full.
     RunResult result() const;
     std::vector<std::string> ids_with(Outcome outcome) const;
     std::vector<std::string> request_ids() const;  // all tasks, in order

@@ -95,7 +95,25 @@ public:
     }
 
 private:
-    void say(const std::string& line) { log_("task " + task_id_ + ": " + line); }
+    std::string line_for(const std::string& text) const { return "task " + task_id_ + ": " + text; }
+    void say(const std::string& text) { log_(line_for(text)); }
+
+    // What a look saw, for the reporter; `text` is its log line's, when one is due.
+    void report(const std::string& state, const api::Progress* seen, std::optional<std::string> text) {
+        ProgressEvent event;
+        event.task_id = task_id_;
+        event.state = state;
+        if (seen != nullptr) {
+            event.ratio = seen->ratio;
+            event.info = seen->info;
+        }
+        if (text) event.line = line_for(*text);
+        if (settings_.progress) {
+            settings_.progress(event);
+        } else if (event.line) {
+            log_(*event.line);
+        }
+    }
 
     // Waits the next step of the back-off; false when `deadline` (the follow's, unless given) has passed.
     bool pause() { return pause(follow_); }
@@ -130,16 +148,19 @@ private:
     }
 
     std::optional<TaskResult> start() {
+        report("starting", nullptr, std::nullopt);
         const api::CallResult started =
             persist([&](const Deadline& by) { return api_.run(task_id_, settings_.ref, by); },
                     "starting the check", follow_);
         if (started.succeeded) {
+            report("started", nullptr, std::nullopt);
             record_.check().exec_id = started.exec_id;
             say(started.exec_id.empty() ? "check started (the answer gave no exec id)"
                                         : "check started, exec id " + started.exec_id);
             return std::nullopt;
         }
         if (api::is_task_running(started)) {
+            report("following", nullptr, std::nullopt);
             record_.check().followed_only = true;
             say(std::string("already running: following that check, not restarting it") +
                 (started.attempts > 1
@@ -179,14 +200,20 @@ private:
             }
             const api::Progress& progress = *look.progress;
             if (!progress.status || *progress.status == 0) {
+                std::optional<std::string> line;
                 if (lines_.should_print(progress.ratio, progress.info, follow_.time().now())) {
-                    say(!progress.status ? "not started yet (" + describe_status(progress.status) + ")"
-                        : progress.ratio.empty() && progress.info.empty()
-                            ? std::string("running")
-                            : shown(progress.ratio) + " " + shown(progress.info));
+                    line = !progress.status ? "not started yet (" + describe_status(progress.status) + ")"
+                           : progress.ratio.empty() && progress.info.empty()
+                               ? std::string("running")
+                               : shown(progress.ratio) + " " + shown(progress.info);
                 }
+                report(progress.status ? "running" : "waiting", &progress, std::move(line));
                 continue;
             }
+            report(*progress.status == 1   ? "check failed"
+                   : *progress.status == 3 ? "stopped elsewhere"
+                                           : "succeeded",
+                   &progress, std::nullopt);
             switch (*progress.status) {
                 case 1:
                     say("the check failed: " + shown(progress.info));
@@ -235,6 +262,7 @@ private:
     }
 
     TaskResult stop(const std::string& why) {
+        report("stopping", nullptr, std::nullopt);
         say(why + ": stopping it");
         const TaskResult result = stop_task(api_, task_id_, stop_deadline_.get(), log_, FirstCall::Stop);
         return record_.stopped(result, why);

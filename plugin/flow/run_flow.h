@@ -12,6 +12,7 @@
 #include "api/task_api.h"
 #include "core/deadline.h"
 #include "core/gate.h"
+#include "core/progress_event.h"
 #include "core/task_result.h"
 #include "flow/stop_flow.h"
 
@@ -48,12 +49,17 @@ private:
     time_point printed_at_{};
 };
 
+// Where each look at a check's progress goes (from several workers at once): the reporter, which
+// shows the event's line when it has one, or its own view (a terminal's block).
+using Progress = std::function<void(const ProgressEvent&)>;
+
 struct RunSettings {
     std::string ref;      // "pull", "merge_request" or "" (no ref: body `{}`)
     FailOn fail_on;       // default: the task's own quality gate
     PollBackoff backoff;  // cap: --poll-interval
     std::chrono::milliseconds heartbeat{std::chrono::minutes(1)};  // a progress line at least this often
     int concurrency = 4;                                           // checks followed at once
+    Progress progress;  // every look, with its log line when due; empty: the due lines go to the Log
 };
 
 // The deadline the stops get once the follow's has passed or been cut. Called at most once, from

@@ -29,6 +29,7 @@ public:
         result_.error_message = stop.error_message;
         result_.http_status = stop.http_status;
         result_.credentials_refused = stop.credentials_refused;
+        result_.local_limit = stop.local_limit;
     }
 
     TaskResult finish(Outcome outcome, std::string detail) {
@@ -47,6 +48,8 @@ public:
         }
         result_.http_status = cause.http_status;
         result_.credentials_refused = cause.error_class == api::ErrorClass::Auth;
+        result_.local_limit =
+            cause.transport_error && cause.transport_error->kind == http::TransportErrorKind::LocalLimit;
         return finish(Outcome::Failed, std::move(detail));
     }
 

@@ -15,7 +15,8 @@ bool worth_failing_over(const Exchange& exchange) {
         case TransportErrorKind::Timeout:
         case TransportErrorKind::TooLarge:
         case TransportErrorKind::Malformed:
-        case TransportErrorKind::Unsendable: return false;
+        case TransportErrorKind::Unsendable:
+        case TransportErrorKind::LocalLimit: return false;  // another endpoint would meet the same limit
     }
     return false;
 }

@@ -40,6 +40,7 @@ bool worth_retrying(TransportErrorKind kind) {
         case TransportErrorKind::Reset:
         case TransportErrorKind::Timeout:
         case TransportErrorKind::Malformed:
+        case TransportErrorKind::LocalLimit:  // another task's connection may close and free a descriptor
         case TransportErrorKind::Other: return true;
         case TransportErrorKind::Tls:
         case TransportErrorKind::Dns:

@@ -1,5 +1,7 @@
 #include "http/transport.h"
 
+#include <cerrno>
+
 #include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPBasicCredentials.h>
 #include <Poco/Net/HTTPClientSession.h>
@@ -131,9 +133,17 @@ TransportError classify_tls(const Poco::Net::SSLException& error, const std::str
     return {Kind::Tls, "the TLS handshake failed (" + text + ")"};
 }
 
+// The system calls' answers that mean this machine, not the network, is short of something. Poco
+// passes errno on as the exception's code.
+bool is_local_limit(const Poco::Exception& error) {
+    const int code = error.code();
+    return code == EMFILE || code == ENFILE || code == ENOMEM || code == ENOBUFS;
+}
+
 TransportError classify(const Poco::Exception& error, const std::string& host) {
     using Kind = TransportErrorKind;
     const std::string text = error.displayText();
+    if (is_local_limit(error)) return {Kind::LocalLimit, text};
     if (dynamic_cast<const Poco::TimeoutException*>(&error)) return {Kind::Timeout, text};
     if (dynamic_cast<const Poco::Net::ConnectionRefusedException*>(&error)) return {Kind::Refused, text};
     if (dynamic_cast<const Poco::Net::DNSException*>(&error)) {
@@ -163,6 +173,7 @@ const char* to_string(TransportErrorKind kind) {
         case TransportErrorKind::TooLarge: return "answer too large";
         case TransportErrorKind::Malformed: return "malformed answer";
         case TransportErrorKind::Unsendable: return "request not sent";
+        case TransportErrorKind::LocalLimit: return "out of local resources";
         case TransportErrorKind::Other: return "network error";
     }
     return "network error";

@@ -38,6 +38,7 @@ enum class TransportErrorKind {
     TooLarge,    // the answer is bigger than we are willing to read
     Malformed,   // not HTTP
     Unsendable,  // the request itself cannot be sent as it is (a header with a line break): nothing was sent
+    LocalLimit,  // this machine refused a resource: no descriptor (EMFILE, ENFILE) or no memory for a socket
     Other,
 };
 const char* to_string(TransportErrorKind kind);

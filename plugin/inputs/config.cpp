@@ -26,6 +26,12 @@ std::vector<std::string> Config::secrets() const {
     return values;
 }
 
+bool Config::reads_findings() const {
+    if (max_findings == 0) return false;
+    if (mode == Mode::Findings) return true;
+    return mode == Mode::Run && (!sarif_path.empty() || !codequality_path.empty() || ci == CiKind::GitHub);
+}
+
 // ---- Where the program runs ----
 
 CiEnvironment ci_environment(const Environment& env) {
@@ -52,6 +58,12 @@ CiKind detect_ci(const Environment& env) {
 // ---- The mode, and the inputs only some modes have ----
 
 namespace {
+
+// Applies `parse` to the option's value when one is given; otherwise leaves `field` at its default.
+template <typename Field, typename Parse>
+void apply_if_given(const RawInputs& raw, const std::string& name, Field& field, Parse parse) {
+    if (const GivenValue* given = raw.find(name)) field = parse(*given);
+}
 
 // The statuses GitLab gives CI_JOB_STATUS in after_script (spelled as GitLab spells them).
 const std::vector<std::string> kJobStatuses = {"success", "failed", "canceled", "timedout"};
@@ -111,18 +123,50 @@ void apply_run_inputs(const RawInputs& raw, Config& config) {
     if (const GivenValue* fail_on = raw.find("fail-on")) config.fail_on = parse_fail_on_input(*fail_on);
 }
 
-// A subcommand (watch, post, run) wins; otherwise --mode: stop (the default), guard or run.
+// Findings mode: how long the pages may take (a few seconds for 5000 findings), at most an hour.
+constexpr std::chrono::milliseconds kDefaultFindingsTimeout = std::chrono::minutes(5);
+constexpr std::chrono::milliseconds kMaxFindingsTimeout = std::chrono::hours(1);
+constexpr int kMaxFindingsCap = 100000;
+
+// Where findings go and which are read: run and findings modes.
+void apply_findings_inputs(const RawInputs& raw, Config& config) {
+    apply_if_given(raw, "sarif", config.sarif_path, checked_path);
+    apply_if_given(raw, "codequality", config.codequality_path, checked_path);
+    apply_if_given(raw, "path-prefix", config.path_prefix, checked_path);
+    apply_if_given(raw, "max-findings", config.max_findings,
+                   [](auto& v) { return parse_whole_number(v, 0, kMaxFindingsCap); });
+    apply_if_given(raw, "all-findings", config.all_findings, parse_boolean);
+}
+
+// Findings mode reads the findings of the tasks --task-id names, by its own --timeout.
+void apply_findings_mode_inputs(const RawInputs& raw, Config& config) {
+    if (const GivenValue* file = raw.find("task-id-file")) {
+        throw InvalidInput(file->origin + ": findings mode reads the tasks " + all_names("task-id") +
+                           " names; it reads no task id file");
+    }
+    config.timeout = kDefaultFindingsTimeout;
+    if (const GivenValue* timeout = raw.find("timeout"))
+        config.timeout = parse_duration(*timeout, kMaxFindingsTimeout);
+    if (const GivenValue* max = raw.find("max-findings"); max && config.max_findings == 0) {
+        throw InvalidInput(max->origin + ": findings mode needs at least 1 (0 reads none)");
+    }
+}
+
+// A subcommand (watch, post, run, findings) wins; otherwise --mode: stop (the default), guard, run or
+// findings.
 Mode parse_mode(const RawInputs& raw) {
     if (raw.subcommand == watch_subcommand) return Mode::Watch;
     if (raw.subcommand == post_subcommand) return Mode::Post;
     if (raw.subcommand == run_subcommand) return Mode::Run;
+    if (raw.subcommand == findings_subcommand) return Mode::Findings;
     const GivenValue* given = raw.find("mode");
     if (!given || given->value() == "stop") return Mode::Stop;
     if (given->value() == "guard") return Mode::Guard;
     if (given->value() == "run") return Mode::Run;
-    throw InvalidInput(
-        given->origin + ": " + quoted(given->value()) +
-        " is not a mode: use stop, guard or run (watch is a subcommand: watch [options] -- COMMAND)");
+    if (given->value() == "findings") return Mode::Findings;
+    throw InvalidInput(given->origin + ": " + quoted(given->value()) +
+                       " is not a mode: use stop, guard, run or findings (watch is a subcommand: watch "
+                       "[options] -- COMMAND)");
 }
 
 // --stop-on: a list (commas or spaces) of success, failed, canceled, timedout.
@@ -156,7 +200,10 @@ void apply_mode_inputs(const RawInputs& raw, const Environment& env, Config& con
             }
             return;
         case Mode::Post: config.guard_state = read_guard_state(env); return;
-        case Mode::Run: return apply_run_inputs(raw, config);
+        case Mode::Run: apply_findings_inputs(raw, config); return apply_run_inputs(raw, config);
+        case Mode::Findings:
+            apply_findings_inputs(raw, config);
+            return apply_findings_mode_inputs(raw, config);
         case Mode::Stop: return;
     }
 }
@@ -168,12 +215,6 @@ void apply_mode_inputs(const RawInputs& raw, const Environment& env, Config& con
 namespace {
 
 constexpr std::chrono::milliseconds kMaxTimeout = std::chrono::hours(1);
-
-// Applies `parse` to the option's value when one is given; otherwise leaves `field` at its default.
-template <typename Field, typename Parse>
-void apply_if_given(const RawInputs& raw, const std::string& name, Field& field, Parse parse) {
-    if (const GivenValue* given = raw.find(name)) field = parse(*given);
-}
 
 // OpenSSL's own variables, passed on rather than left for OpenSSL to read: nothing below main reads
 // the environment. An unset or empty one means the system's store.
@@ -207,7 +248,9 @@ Config build_config(const RawInputs& raw, const Environment& env) {
     // In watch and run modes --timeout has a limit of its own (apply_mode_inputs). The post run of a
     // run-mode main run receives that --timeout again: its stop keeps the default.
     const bool timeout_is_run_modes = config.mode == Mode::Post && armed_by_run(env);
-    if (config.mode != Mode::Watch && config.mode != Mode::Run && !timeout_is_run_modes) {
+    const bool own_timeout =
+        config.mode == Mode::Watch || config.mode == Mode::Run || config.mode == Mode::Findings;
+    if (!own_timeout && !timeout_is_run_modes) {
         apply_if_given(raw, "timeout", config.timeout,
                        [](auto& v) { return parse_duration(v, kMaxTimeout); });
     }

@@ -77,11 +77,12 @@ bool needs_iam(const Credential& credential);
 // ---- The configuration ----
 
 enum class Mode {
-    Stop,   // stop the tasks now (--mode stop, the default)
-    Guard,  // GitHub: validate now, arm the post run (--mode guard)
-    Watch,  // run a command; stop the tasks on its timeout or a signal (`watch ... -- COMMAND`)
-    Post,   // GitHub: the guard's post run (argv[0] codearts-check-stop-post, or `post`)
-    Run,    // start the tasks' checks, follow them, apply the gate (`run`, --mode run)
+    Stop,      // stop the tasks now (--mode stop, the default)
+    Guard,     // GitHub: validate now, arm the post run (--mode guard)
+    Watch,     // run a command; stop the tasks on its timeout or a signal (`watch ... -- COMMAND`)
+    Post,      // GitHub: the guard's post run (argv[0] codearts-check-stop-post, or `post`)
+    Run,       // start the tasks' checks, follow them, apply the gate (`run`, --mode run)
+    Findings,  // read the findings of the tasks' last checks (`findings`, --mode findings)
 };
 
 struct Config {
@@ -135,6 +136,14 @@ struct Config {
     FailOn fail_on;
     std::chrono::milliseconds poll_interval{15000};
 
+    // Findings (findings mode; run mode when reads_findings()): where they are written and which are
+    // read. --path-prefix is removed from the service's file paths (core/finding.h repository_path).
+    std::string sarif_path;        // --sarif
+    std::string codequality_path;  // --codequality
+    std::string path_prefix;       // --path-prefix
+    int max_findings = 5000;       // --max-findings, 0..100000; 0: none are read
+    bool all_findings = false;     // --all-findings: resolved and dismissed ones too
+
     GuardState guard_state;  // post run: what the main run saved (STATE_*)
 
     CiKind ci = CiKind::Plain;
@@ -144,6 +153,10 @@ struct Config {
 
     // Every secret value in this configuration, for masking and redaction.
     std::vector<std::string> secrets() const;
+
+    // Whether findings are read: always in findings mode; in run mode when a file asks for them or
+    // GitHub shows them as annotations, unless --max-findings is 0.
+    bool reads_findings() const;
 };
 
 // Bad input: nothing may be sent. The message names the input as the user gave it

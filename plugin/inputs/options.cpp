@@ -158,7 +158,8 @@ std::vector<OptionSpec> build_table() {
         value_option("mode", "MODE",
                      "stop: stop the tasks now. guard (GitHub action): check the inputs now and stop the "
                      "tasks in the action's post run, when the job is cancelled or fails. run: start the "
-                     "tasks' checks, follow them to the end and apply --fail-on (as the run subcommand).")
+                     "tasks' checks, follow them to the end and apply --fail-on (as the run subcommand). "
+                     "findings: read the findings of the tasks' last checks (as the findings subcommand).")
             .with_default("stop"),
         value_option("ref", "REF",
                      "run mode: what the checks run on: pull or merge_request. Default: the task's own "
@@ -172,6 +173,26 @@ std::vector<OptionSpec> build_table() {
                      "never, or a list of SEVERITY (more than 0) or SEVERITY>N, SEVERITY being critical, "
                      "major, minor or suggestion: critical,major>10.")
             .with_default("gate"),
+        value_option("sarif", "PATH",
+                     "run and findings modes: write the findings as SARIF 2.1.0 to this file, for GitHub "
+                     "code scanning (github/codeql-action/upload-sarif) or Jenkins' Warnings NG.")
+            .limit(kPathLimit),
+        value_option("codequality", "PATH",
+                     "run and findings modes: write the findings as a GitLab Code Quality report to this "
+                     "file (artifacts:reports:codequality).")
+            .limit(kPathLimit),
+        value_option("max-findings", "N",
+                     "run and findings modes: read at most this many findings, 0 to 100000; 0 reads none "
+                     "(run mode on GitHub otherwise reads them for annotations).")
+            .with_default("5000"),
+        flag_option("all-findings",
+                    "run and findings modes: also read findings that are resolved or dismissed; by default "
+                    "only unresolved ones.")
+            .with_default("false"),
+        value_option("path-prefix", "PREFIX",
+                     "run and findings modes: removed from the start of the service's file paths, so they "
+                     "are relative to the repository root (a path still absolute gets no location).")
+            .limit(kPathLimit),
         value_option("grace", "DURATION",
                      "What a stop still has after the first SIGINT, SIGTERM or SIGHUP (in watch mode also "
                      "after --timeout) before the program exits; a second signal ends it at once.")
@@ -353,8 +374,8 @@ public:
 private:
     // A subcommand is only ever the first word, so an option's value can never be taken for one.
     std::size_t read_subcommand() {
-        if (args_.empty() ||
-            (args_[0] != watch_subcommand && args_[0] != post_subcommand && args_[0] != run_subcommand))
+        if (args_.empty() || (args_[0] != watch_subcommand && args_[0] != post_subcommand &&
+                              args_[0] != run_subcommand && args_[0] != findings_subcommand))
             return 0;
         result_.subcommand = args_[0];
         return 1;

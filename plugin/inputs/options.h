@@ -107,9 +107,10 @@ std::string all_names(const std::string& name);
 // ---- The command line ----
 
 // The words a command line may start with, before any option.
-inline constexpr const char* watch_subcommand = "watch";  // watch [options] -- COMMAND [ARGS...]
-inline constexpr const char* post_subcommand = "post";    // the GitHub guard's post run, by name
-inline constexpr const char* run_subcommand = "run";      // run [options]: as --mode run
+inline constexpr const char* watch_subcommand = "watch";        // watch [options] -- COMMAND [ARGS...]
+inline constexpr const char* post_subcommand = "post";          // the GitHub guard's post run, by name
+inline constexpr const char* run_subcommand = "run";            // run [options]: as --mode run
+inline constexpr const char* findings_subcommand = "findings";  // findings [options]: as --mode findings
 
 // One table row as a Poco option (for the command line and for --help's formatter).
 Poco::Util::Option poco_option(const OptionSpec& spec);

@@ -44,6 +44,7 @@ Advice advice_kind(const TaskResult& task) {
     // Only what the clients would have retried (core/error_class.h) is worth re-running.
     if (classify_service_error(task.http_status, task.error_code) == ErrorClass::Transient)
         return Advice::RetryLater;
+    if (task.local_limit) return Advice::RaiseLimits;
     if (task.http_status == 0 && task.error_code.empty() && task.attempts > 0) return Advice::CheckNetwork;
     return Advice::Generic;
 }
@@ -59,7 +60,9 @@ std::string advice_text(Advice advice) {
                    "than 15 minutes from its own. Set the clock right (NTP), then re-run the step.";
         case Advice::CheckPermissions:
             return "The credentials were accepted but lack permission: check the IAM permissions of this "
-                   "user, which needs the right to stop CodeArts Check tasks in the task's project.";
+                   "user, which needs the right to run and stop CodeArts Check tasks (and to read their "
+                   "results, in run "
+                   "mode) in the task's project.";
         case Advice::JoinProject:
             return "The IAM user is not a member of any CodeArts project of the tenant: add it to the "
                    "project that owns the task, then re-run the step.";
@@ -73,6 +76,10 @@ std::string advice_text(Advice advice) {
         case Advice::CheckNetwork:
             return "No answer came from the service in time: check the endpoint (region) and the network "
                    "from the runner, then re-run the step.";
+        case Advice::RaiseLimits:
+            return "This machine refused the program a connection (too many open files, or no memory): raise "
+                   "the open-file limit of the job (ulimit -n, a container's --ulimit nofile, a service's "
+                   "LimitNOFILE) or run fewer processes beside it, then re-run the step.";
         case Advice::Generic:
             return "Check the task in CodeArts Check and stop it there if it is still running; quote the "
                    "request id to Huawei Cloud support if this persists.";

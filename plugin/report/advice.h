@@ -18,6 +18,7 @@ enum class Advice {
     CheckTaskId,       // CC.00050013 (what a wrong task id produces)
     RetryLater,        // a transient error until the retries or the time ran out
     CheckNetwork,      // attempts were made but no answer came
+    RaiseLimits,       // no answer could be had: this machine gave no descriptor or memory for a connection
     Generic,
 };
 

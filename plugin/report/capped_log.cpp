@@ -12,20 +12,26 @@ void CappedLog::begin(const std::vector<std::string>& secrets) {
     inner_->begin(secrets);
 }
 
-void CappedLog::log(const std::string& line) {
-    std::string printed;
-    {
-        const std::lock_guard<std::mutex> lock(mutex_);
-        if (omitted_lines_ == 0 && line.size() < left_) {
-            left_ -= line.size() + 1;
-            printed = line;
-        } else if (omitted_lines_++ == 0) {  // the first line over the limit says so, once
-            printed = "the log is over its limit: further lines are left out (the results cover every task)";
-        } else {
-            return;
-        }
+std::optional<std::string> CappedLog::admit(const std::string& line) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (omitted_lines_ == 0 && line.size() < left_) {
+        left_ -= line.size() + 1;
+        return line;
     }
-    inner_->log(printed);
+    if (omitted_lines_++ == 0) {  // the first line over the limit says so, once
+        return "the log is over its limit: further lines are left out (the results cover every task)";
+    }
+    return std::nullopt;
+}
+
+void CappedLog::log(const std::string& line) {
+    if (const auto printed = admit(line)) inner_->log(*printed);
+}
+
+void CappedLog::progress(const ProgressEvent& event) {
+    ProgressEvent capped = event;
+    if (capped.line) capped.line = admit(*capped.line);
+    inner_->progress(capped);
 }
 
 void CappedLog::invalid_input(const std::string& message) {

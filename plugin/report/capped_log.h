@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 #include "report/reporter.h"
 
@@ -20,10 +21,14 @@ public:
 
     void begin(const std::vector<std::string>& secrets) override;
     void log(const std::string& line) override;
+    void progress(const ProgressEvent& event) override;  // its line counts against the limit too
     void invalid_input(const std::string& message) override;
     void finish(const RunReport& report) override;
 
 private:
+    // The line to print in place of `line`: itself, the notice that the limit was reached, or none.
+    std::optional<std::string> admit(const std::string& line);
+
     std::unique_ptr<Reporter> inner_;
     std::mutex mutex_;
     std::size_t left_;

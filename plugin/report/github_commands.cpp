@@ -106,7 +106,15 @@ const char* to_string(Level level) {
 }
 
 std::string annotation(Level level, const std::string& title, const std::string& message) {
-    return workflow_command(to_string(level), {{"title", text::visible_controls(title)}},
+    return annotation(level, {}, title, message);
+}
+
+std::string annotation(Level level, const Properties& location, const std::string& title,
+                       const std::string& message) {
+    Properties properties;
+    for (const auto& [key, value] : location) properties.emplace_back(key, text::visible_controls(value));
+    properties.emplace_back("title", text::visible_controls(title));
+    return workflow_command(to_string(level), properties,
                             text::truncate_chars(text::visible_controls(message), max_message_chars));
 }
 

@@ -31,6 +31,11 @@ const char* to_string(Level level);  // "error", "warning", "notice"
 // "::error title=...::message\n", the message cut at max_message_chars.
 std::string annotation(Level level, const std::string& title, const std::string& message);
 
+// The same with a location first: "::error file=src/a.c,line=12,title=...::message\n". `location`
+// holds "file" and "line" (either may be left out).
+std::string annotation(Level level, const Properties& location, const std::string& title,
+                       const std::string& message);
+
 // "::add-mask::value\n" and, for a multi-line value, one more per non-blank line: the runner masks
 // log output line by line, so only the lines themselves would ever match. "" for a blank value
 // (the runner would only warn).

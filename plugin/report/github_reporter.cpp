@@ -8,6 +8,7 @@
 #include "report/advice.h"
 #include "report/file_outputs.h"
 #include "report/github_commands.h"
+#include "report/github_findings.h"
 #include "report/json_report.h"
 #include "report/run_text.h"
 #include "report/summary_markdown.h"
@@ -17,8 +18,9 @@
 namespace ccs::report {
 
 // `err` is not used: GitHub shows stdout in the step log, and workflow commands only work there.
-GitHubReporter::GitHubReporter(const ReportSettings& settings, std::ostream& out, std::ostream& /*err*/)
-    : settings_(settings), out_(out) {}
+GitHubReporter::GitHubReporter(const ReportSettings& settings, std::ostream& out, std::ostream& /*err*/,
+                               SharedFindingsFiles files)
+    : settings_(settings), out_(out), files_(files ? std::move(files) : std::make_shared<FindingsFiles>()) {}
 
 void GitHubReporter::begin(const std::vector<std::string>& secrets) {
     const std::lock_guard<std::mutex> lock(mutex_);
@@ -44,7 +46,12 @@ void GitHubReporter::invalid_input(const std::string& message) {
 void GitHubReporter::finish(const RunReport& report) {
     const std::lock_guard<std::mutex> lock(mutex_);
     const RunReport safe = redactor_.redact(report);
-    out_ << github::task_annotations(safe);
+    const std::string task_annotations = github::task_annotations(safe);
+    out_ << task_annotations;
+    if (safe.findings) {
+        out_ << github::finding_annotations(*safe.findings, *files_, github::budget_after(task_annotations));
+        out_ << github::defuse_commands(findings_line(*safe.findings, *files_)) << '\n';
+    }
     if (!settings_.github_output_path.empty()) {
         std::string entries;
         try {
@@ -58,9 +65,9 @@ void GitHubReporter::finish(const RunReport& report) {
     if (!settings_.github_summary_path.empty()) {
         // The summary is free text for people: redact it once more as a whole, after formatting.
         append_or_warn("$GITHUB_STEP_SUMMARY", settings_.github_summary_path,
-                       redactor_.redact(summary_markdown(safe)));
+                       redactor_.redact(summary_markdown(safe, *files_)));
     }
-    if (settings_.json) out_ << github::defuse_json(to_json(safe, exit_code_for(report))) << '\n';
+    if (settings_.json) out_ << github::defuse_json(to_json(safe, exit_code_for(report), *files_)) << '\n';
     out_ << std::flush;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/task_result.h"
+#include "report/findings_files.h"
 #include "report/redactor.h"
 #include "report/reporter.h"
 
@@ -15,12 +16,15 @@ namespace ccs::report {
 
 class GitHubReporter : public Reporter {
 public:
-    GitHubReporter(const ReportSettings& settings, std::ostream& out, std::ostream& err);
+    // `files`: what FileOutputs made of --sarif and --codequality (make_reporter shares it); none when null.
+    GitHubReporter(const ReportSettings& settings, std::ostream& out, std::ostream& err,
+                   SharedFindingsFiles files = nullptr);
 
     void begin(const std::vector<std::string>& secrets) override;  // ::add-mask:: for each secret
     void log(const std::string& line) override;                    // plain lines on stdout
     void invalid_input(const std::string& message) override;       // ::error title=Invalid input::...
-    void finish(const RunReport& report) override;                 // annotations, outputs, summary, JSON
+    // Annotations (the tasks', then the findings'), outputs, summary, JSON.
+    void finish(const RunReport& report) override;
 
 private:
     // Appends to a file the runner reads; a failure becomes a ::warning naming the file and why.
@@ -29,6 +33,7 @@ private:
 
     ReportSettings settings_;
     std::ostream& out_;
+    SharedFindingsFiles files_;
     std::mutex mutex_;  // log() is called from several threads; lines must not interleave
     Redactor redactor_;
 };

@@ -22,8 +22,8 @@ LogFrame gitlab_request_section(SectionClock clock) {
 }
 
 std::unique_ptr<Reporter> make_gitlab_reporter(const ReportSettings& settings, std::ostream& out,
-                                               std::ostream& err) {
-    return std::make_unique<PlainReporter>(settings, out, err, gitlab_request_section());
+                                               std::ostream& err, SharedFindingsFiles files) {
+    return std::make_unique<PlainReporter>(settings, out, err, gitlab_request_section(), std::move(files));
 }
 
 }  // namespace ccs::report

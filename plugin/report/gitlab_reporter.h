@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/task_result.h"
+#include "report/findings_files.h"
 #include "report/plain_reporter.h"
 #include "report/reporter.h"
 
@@ -21,7 +22,7 @@ using SectionClock = std::function<std::time_t()>;  // the section markers' unix
 LogFrame gitlab_request_section(SectionClock clock = {});
 
 std::unique_ptr<Reporter> make_gitlab_reporter(const ReportSettings& settings, std::ostream& out,
-                                               std::ostream& err);
+                                               std::ostream& err, SharedFindingsFiles files = nullptr);
 
 }  // namespace ccs::report
 

@@ -84,9 +84,50 @@ Poco::JSON::Object::Ptr task_object(const TaskResult& task, bool run_mode) {
     return object;
 }
 
+Poco::JSON::Object::Ptr findings_task_object(const TaskFindings& task) {
+    auto object = new_object();
+    object->set("task-id", utf8(task.task_id));
+    object->set("total", task.total ? Poco::Dynamic::Var(static_cast<Poco::Int64>(*task.total))
+                                    : Poco::Dynamic::Var());
+    object->set("kept", static_cast<Poco::Int64>(task.kept));
+    object->set("complete", task.complete);
+    object->set("problem", utf8(task.problem));
+    return object;
+}
+
+Poco::JSON::Object::Ptr findings_file_object(const FindingsFile& file) {
+    auto object = new_object();
+    object->set("format", file.format);
+    object->set("path", utf8(file.path));
+    object->set("written", file.written());
+    object->set("error", utf8(file.error));
+    object->set("findings", static_cast<Poco::UInt64>(file.findings));
+    object->set("left-out", static_cast<Poco::UInt64>(file.left_out));
+    return object;
+}
+
+Poco::JSON::Object::Ptr findings_object(const FindingsReport& findings, const FindingsFiles& files) {
+    auto object = new_object();
+    for (const auto& [name, count] : run::severities(findings.counts()))
+        object->set(name, static_cast<Poco::Int64>(count));
+    object->set("complete", findings.complete());
+    object->set("max-findings", static_cast<Poco::Int64>(findings.max_findings));
+    Poco::JSON::Array::Ptr tasks = new Poco::JSON::Array;
+    for (const auto& task : findings.tasks) tasks->add(findings_task_object(task));
+    object->set("tasks", tasks);
+    Poco::JSON::Array::Ptr written = new Poco::JSON::Array;
+    for (const auto& file : files.files) written->add(findings_file_object(file));
+    object->set("files", written);
+    return object;
+}
+
 }  // namespace
 
 std::string to_json(const RunReport& report, int exit_code) {
+    return to_json(report, exit_code, FindingsFiles{});
+}
+
+std::string to_json(const RunReport& report, int exit_code, const FindingsFiles& files) {
     auto document = new_object();
     const RunResult result = report.result();
     document->set("result", std::string(to_string(result)));
@@ -109,6 +150,7 @@ std::string to_json(const RunReport& report, int exit_code) {
     document->set("tasks", tasks);
     document->set("tasks-omitted", static_cast<Poco::UInt64>(report.tasks.size() - shown));
     if (result == RunResult::Skipped) document->set("skipped-reason", utf8(report.skipped_reason));
+    if (report.findings) document->set("findings", findings_object(*report.findings, files));
     std::ostringstream json;
     document->stringify(json);
     return json.str();

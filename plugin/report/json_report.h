@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/task_result.h"
+#include "report/findings_files.h"
 
 namespace ccs::report {
 
@@ -30,6 +31,14 @@ namespace ccs::report {
 inline constexpr std::size_t max_json_task_objects = 1000;
 inline constexpr std::size_t max_json_request_ids = 1000;
 
+// With findings (report.findings set), one more key at the end, "findings": an object with critical,
+// major, minor, suggestion (the findings kept, per severity), complete (bool: every task's findings
+// were read in full), max-findings (the cap applied), tasks (array, task order: task-id, total (null
+// when no page was read), kept, complete, problem), files (array, one per file asked for: format
+// ("sarif" | "codequality"), path, written (bool), error ("" when written), findings (how many it
+// holds), left-out (findings without a location a Code Quality file cannot hold)). The findings
+// themselves are not listed: the SARIF and Code Quality files have them.
+std::string to_json(const RunReport& report, int exit_code, const FindingsFiles& files);
 std::string to_json(const RunReport& report, int exit_code);
 
 // `text` as a JSON string, quotes included; bytes that are not UTF-8 become U+FFFD.

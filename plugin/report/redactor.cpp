@@ -1,6 +1,7 @@
 #include "report/redactor.h"
 
 #include <algorithm>
+#include <initializer_list>
 
 #include "core/strings.h"
 #include "report/text.h"
@@ -68,10 +69,25 @@ TaskResult Redactor::redact(const TaskResult& task) const {
     return copy;
 }
 
+void Redactor::redact_in_place(FindingsReport& findings) const {
+    if (secrets_.empty()) return;
+    for (auto& finding : findings.findings) {
+        for (auto* text :
+             {&finding.task_id, &finding.defect_id, &finding.rule, &finding.message, &finding.service_path})
+            *text = redact(*text);
+        if (finding.path) finding.path = redact(*finding.path);
+    }
+    for (auto& task : findings.tasks) {
+        task.task_id = redact(task.task_id);
+        task.problem = redact(task.problem);
+    }
+}
+
 RunReport Redactor::redact(const RunReport& report) const {
     RunReport copy = report;
     for (auto& task : copy.tasks) task = redact(task);
     copy.skipped_reason = redact(report.skipped_reason);
+    if (copy.findings) redact_in_place(*copy.findings);
     return copy;
 }
 

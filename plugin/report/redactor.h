@@ -25,11 +25,14 @@ public:
     // secrets leave nothing of either behind.
     std::string redact(const std::string& text) const;
 
-    // A copy with every string field redacted, to render safely in any format afterwards.
+    // A copy with every string field redacted (the findings' too), to render safely in any format
+    // afterwards.
     TaskResult redact(const TaskResult& task) const;
     RunReport redact(const RunReport& report) const;
 
 private:
+    void redact_in_place(FindingsReport& findings) const;
+
     std::vector<std::string> secrets_;  // unique, non-empty, longest first
 };
 

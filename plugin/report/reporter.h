@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/ci_kind.h"
+#include "core/progress_event.h"
 #include "core/task_result.h"
 
 namespace ccs::report {
@@ -20,6 +21,9 @@ struct ReportSettings {
     std::string github_summary_path;  // $GITHUB_STEP_SUMMARY
     std::string json_file_path;       // --json-file: the JSON document, any CI
     std::string dotenv_path;          // --dotenv: KEY=value lines (GitLab's dotenv report), any CI
+    std::string sarif_path;           // --sarif: the findings as SARIF 2.1.0, any CI
+    std::string codequality_path;     // --codequality: the findings as GitLab Code Quality JSON, any CI
+    int terminal_columns = 0;         // stderr is a terminal this wide (main asks); 0: it is not
 };
 
 class Reporter {
@@ -35,6 +39,10 @@ public:
     // A progress line for the log ("task X: POST /v2/tasks/X/stop -> 200 in 12 ms"). May be called
     // from several threads at once.
     virtual void log(const std::string& line) = 0;
+
+    // Run mode: a look at a check's progress. By default its line, when one is due, goes to log();
+    // the plain reporter on a terminal draws the task's row instead. May be called from several threads.
+    virtual void progress(const ProgressEvent& event);
 
     // The inputs or configuration were invalid; nothing was sent. `message` names the input.
     virtual void invalid_input(const std::string& message) = 0;

@@ -1,6 +1,7 @@
 #include "report/summary_markdown.h"
 
 #include "report/advice.h"
+#include "report/findings_markdown.h"
 #include "report/run_text.h"
 #include "report/task_text.h"
 #include "report/text.h"
@@ -106,10 +107,11 @@ std::string escape_table_cell(const std::string& raw) {
     return escaped;
 }
 
-std::string summary_markdown(const RunReport& report) {
+std::string summary_markdown(const RunReport& report, const FindingsFiles& files) {
     const bool run_mode = report.is_run_mode();
     std::string summary = run_mode ? run_heading_and_result(report) : heading_and_result(report);
-    if (report.tasks.empty()) return text::truncate_bytes(summary, max_summary_bytes);
+    const std::string findings = report.findings ? findings_markdown(*report.findings, files) : "";
+    if (report.tasks.empty()) return text::truncate_bytes(summary + findings, max_summary_bytes);
     summary +=
         run_mode ? "| Task | Status | Critical | Major | Minor | Suggestion | Gate | Time taken |\n"
                    "|---|---|---|---|---|---|---|---|\n"
@@ -117,7 +119,7 @@ std::string summary_markdown(const RunReport& report) {
     std::size_t rows_written = 0;
     for (const auto& task : report.tasks) {
         std::string row = run_mode ? run_table_row(task) : table_row(task);
-        if (summary.size() + row.size() + omitted_note_reserve > max_summary_bytes) break;
+        if (summary.size() + row.size() + omitted_note_reserve + findings.size() > max_summary_bytes) break;
         summary += row;
         ++rows_written;
     }
@@ -125,6 +127,7 @@ std::string summary_markdown(const RunReport& report) {
         summary += "\n" + std::to_string(omitted) +
                    " more tasks are not shown: a step summary is limited to 1 MiB. The step log lists all.\n";
     }
+    if (!findings.empty()) summary += "\n" + findings;
     return text::truncate_bytes(summary, max_summary_bytes);
 }
 

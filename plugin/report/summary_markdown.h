@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/task_result.h"
+#include "report/findings_files.h"
 
 namespace ccs::report {
 
@@ -25,6 +26,8 @@ std::string escape_table_cell(const std::string& text);
 // Run mode ("## CodeArts Check: run checks"): the result with the statuses, the summed findings and
 // the gate, then one row per task: task (and exec id), status (why; for a failure the service error
 // and the advice), critical, major, minor, suggestion ("–" when not read), gate, time taken.
-std::string summary_markdown(const RunReport& report);
+// With findings (report.findings), findings_markdown's section follows the table; the table's rows
+// leave room for it.
+std::string summary_markdown(const RunReport& report, const FindingsFiles& files = {});
 
 }  // namespace ccs::report

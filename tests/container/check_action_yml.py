@@ -20,7 +20,7 @@ and GitHub's metadata syntax, made strict where the runner is loose but GitHub's
     only with their entrypoint, and they cannot use the `inputs` context;
   - branding: icon (non-empty string) and color (one of GitHub's).
 And this project's interface: the inputs and outputs a GitHub job can use are declared, and nothing
-else: the GitLab-only options (stop-on, dotenv) are not; every input's description says its default
+else: the GitLab-only options (stop-on, dotenv, codequality) are not; every input's description says its default
 ("Default: ..."); a former input name is declared only as deprecated (deprecationMessage naming the
 input that replaced it).
 """
@@ -56,9 +56,10 @@ PROJECT_INPUTS = [
     "ca-file", "allow-insecure-http", "concurrency", "timeout", "retries", "dry-run", "json", "grace",
     "task-id-file", "json-file",
     "ref", "poll-interval", "fail-on",  # run mode
+    "sarif", "max-findings", "all-findings", "path-prefix",  # run and findings modes
 ]
 # Options that mean nothing on GitHub (they act on GitLab's CI_JOB_STATUS and dotenv reports).
-GITLAB_ONLY_INPUTS = ["stop-on", "dotenv"]
+GITLAB_ONLY_INPUTS = ["stop-on", "dotenv", "codequality"]
 # Former input names the program still reads, and what replaced them.
 FORMER_INPUTS = {"token": "iam-token"}
 PROJECT_OUTPUTS = ["result", "stopped", "not-running", "failed", "request-ids",

@@ -1,5 +1,7 @@
 // The fault matrix (tests/faults/matrix.json, shown as docs/fault-matrix.md): every scenario is run
-// against the emulator, and must end with its outcome and exit code within its time bound.
+// against the emulator, and must end with its outcome and exit code within its time bound. A
+// scenario stops one running task (mode "stop", the default), or starts and follows one check
+// (mode "run": `codearts-check-stop run`, the emulated check described by its "check").
 #include <doctest/doctest.h>
 
 #include <Poco/JSON/Array.h>
@@ -34,7 +36,9 @@ std::string markdown_path() {
 }
 
 struct Expectation {
-    std::string outcome;
+    std::string outcome;           // the task's "outcome"; in run mode optional ("" : not checked)
+    std::string status;            // run mode: the check's status ("check"."status", as in "task-status")
+    std::optional<bool> followed;  // run mode: a check found running was followed, not started
     int exit_code = 0;
     double max_seconds = 0;
     double min_seconds = 0;
@@ -44,7 +48,10 @@ struct Expectation {
 
 struct FaultScenario {
     std::string name;
-    std::string fault;  // what goes wrong, for people
+    std::string mode;               // "stop" (the default) or "run"
+    std::string check;              // run mode: the task's emulated check (a task object's "run"), as JSON
+    std::vector<std::string> args;  // more arguments for the program (--fail-on ...)
+    std::string fault;              // what goes wrong, for people
     std::string setup;  // emulator, refused, redirect, untrusted, wrong-host, unresolvable, proxy-*-once
     std::string rules;  // the emulator rules, as JSON; "" for none
     std::string timeout;
@@ -62,7 +69,9 @@ std::string condensed(const Poco::Dynamic::Var& value) {
 
 Expectation expectation(const Object& json) {
     Expectation expect;
-    expect.outcome = json.getValue<std::string>("outcome");
+    if (json.has("outcome")) expect.outcome = json.getValue<std::string>("outcome");
+    if (json.has("status")) expect.status = json.getValue<std::string>("status");
+    if (json.has("followed")) expect.followed = json.getValue<bool>("followed");
     expect.exit_code = json.getValue<int>("exit_code");
     expect.max_seconds = json.getValue<double>("max_seconds");
     if (json.has("min_seconds")) expect.min_seconds = json.getValue<double>("min_seconds");
@@ -86,12 +95,22 @@ std::vector<FaultScenario> load_matrix() {
         const auto& json = entry.extract<Object::Ptr>();
         FaultScenario scenario;
         scenario.name = json->getValue<std::string>("name");
+        scenario.mode = json->has("mode") ? json->getValue<std::string>("mode") : "stop";
+        REQUIRE_MESSAGE((scenario.mode == "stop" || scenario.mode == "run"), scenario.name << ": mode");
+        if (json->has("check")) scenario.check = condensed(json->get("check"));
+        if (json->has("args")) {
+            for (const auto& arg : *json->getArray("args")) scenario.args.push_back(arg.toString());
+        }
         scenario.fault = json->getValue<std::string>("fault");
         scenario.setup = json->has("setup") ? json->getValue<std::string>("setup") : "emulator";
         if (json->has("rules")) scenario.rules = condensed(json->get("rules"));
         scenario.timeout = json->getValue<std::string>("timeout");
         scenario.why = json->getValue<std::string>("why");
         scenario.expect = expectation(*json->getObject("expect"));
+        // Each mode's verdict must be asked for: a row that checks nothing cannot fail.
+        REQUIRE_MESSAGE(
+            !(scenario.mode == "run" ? scenario.expect.status : scenario.expect.outcome).empty(),
+            scenario.name << ": expect needs " << (scenario.mode == "run" ? "status" : "outcome"));
         scenarios.push_back(std::move(scenario));
     }
     return scenarios;
@@ -104,22 +123,41 @@ std::string seconds_text(const Expectation& expect) {
     return text.str();
 }
 
+std::string render_rows(const std::vector<FaultScenario>& scenarios, const std::string& mode) {
+    std::ostringstream md;
+    md << "| scenario | what goes wrong | `--timeout` | " << (mode == "run" ? "task status" : "outcome")
+       << " | exit code | run time | why |\n"
+          "|---|---|---|---|---|---|---|\n";
+    for (const auto& s : scenarios) {
+        if (s.mode != mode) continue;
+        md << "| `" << s.name << "` | " << s.fault << " | " << s.timeout << " | "
+           << (mode == "run" ? s.expect.status : s.expect.outcome) << " | " << s.expect.exit_code << " | "
+           << seconds_text(s.expect) << " | " << s.why << " |\n";
+    }
+    return md.str();
+}
+
 std::string render_markdown(const std::vector<FaultScenario>& scenarios) {
     std::ostringstream md;
     md << "# Fault matrix\n\n"
-          "What `codearts-check-stop` does when the network or the service misbehaves. Each row stops one\n"
-          "running task with the `--timeout` given, against the test emulator set up to fail that way.\n"
-          "\"Run time\" is the time from start to exit the run must stay within (and, where given, at least\n"
-          "take: a `Retry-After` is honoured).\n\n"
+          "What `codearts-check-stop` does when the network or the service misbehaves, against the test\n"
+          "emulator set up to fail that way, with the `--timeout` given. \"Run time\" is the time from "
+          "start\n"
+          "to exit the run must stay within (and, where given, at least take: a `Retry-After` is honoured,\n"
+          "a wait is not ended early).\n\n"
           "Generated from `tests/faults/matrix.json`; `tests/integration/fault_matrix_test.cpp` runs every "
           "row\n"
           "and checks that this file matches (`CCS_UPDATE_FAULT_MATRIX=1` makes it rewrite the file).\n\n"
-          "| scenario | what goes wrong | `--timeout` | outcome | exit code | run time | why |\n"
-          "|---|---|---|---|---|---|---|\n";
-    for (const auto& s : scenarios) {
-        md << "| `" << s.name << "` | " << s.fault << " | " << s.timeout << " | " << s.expect.outcome << " | "
-           << s.expect.exit_code << " | " << seconds_text(s.expect) << " | " << s.why << " |\n";
-    }
+          "## Stop\n\n"
+          "Each row stops one running task (`codearts-check-stop --task-id ID --json`).\n\n"
+       << render_rows(scenarios, "stop")
+       << "\n## Run\n\n"
+          "Each row starts one check and follows it (`codearts-check-stop run --task-id ID --poll-interval "
+          "1s\n"
+          "--json`); the emulated check ends 300 ms after it starts. \"Task status\" is the task's status "
+          "in\n"
+          "the JSON document (`check.status`, as in `task-status`).\n\n"
+       << render_rows(scenarios, "run");
     return md.str();
 }
 
@@ -148,10 +186,17 @@ struct Stage {
     Environment env;
 };
 
-EmulatorOptions service_options() {
+// A run-mode check unless the row describes its own: not running, started it ends after 300 ms
+// with success and findings that pass the task's gate.
+const std::string default_check =
+    R"({"steps": [{"after_ms": 0, "ratio": "0%", "info": "queued"}, {"after_ms": 100, "ratio": "50%",)"
+    R"( "info": "scanning"}], "duration_ms": 300, "final_status": 2, "results": {"severity": {"minor": 3},)"
+    R"( "is_access": "true"}})";
+
+EmulatorOptions service_options(const FaultScenario& scenario) {
     EmulatorOptions options;
     options.tokens = {token};
-    options.tasks = {{task, 0}};
+    if (scenario.mode == "stop") options.tasks = {{task, 0}};
     return options;
 }
 
@@ -164,9 +209,13 @@ Stage stage_for(const FaultScenario& scenario) {
     } else if (setup == "unresolvable") {
         stage.args = {"--endpoint", "https://codearts-check.invalid", "--iam-token", token};
     } else {
-        EmulatorOptions options = service_options();
+        EmulatorOptions options = service_options(scenario);
         if (setup == "wrong-host") options.extra_args = {"--cert-host", "codearts-check.example.com"};
         stage.service = std::make_unique<Emulator>(options);
+        if (scenario.mode == "run") {
+            const std::string check = scenario.check.empty() ? default_check : scenario.check;
+            stage.service->setup_task(R"({"id": ")" + task + R"(", "status": null, "run": )" + check + "}");
+        }
         std::string rules = scenario.rules;
         if (setup == "redirect") {
             EmulatorOptions other;
@@ -184,7 +233,13 @@ Stage stage_for(const FaultScenario& scenario) {
         stage.args = emulator_flags(*stage.service, token);
         if (setup == "untrusted") stage.args.resize(4);  // --endpoint URL --token T: no --ca-file
     }
+    if (scenario.mode == "run") {
+        // The least poll interval allowed: the first look at the progress after a second.
+        stage.args.insert(stage.args.begin(), "run");
+        stage.args.insert(stage.args.end(), {"--poll-interval", "1s"});
+    }
     stage.args.insert(stage.args.end(), {"--task-id", task, "--timeout", scenario.timeout, "--json"});
+    stage.args.insert(stage.args.end(), scenario.args.begin(), scenario.args.end());
     return stage;
 }
 
@@ -221,7 +276,13 @@ void run_scenario(const FaultScenario& scenario) {
     CHECK(run.seconds >= expect.min_seconds);
     const auto result = task_result(run);
     REQUIRE_MESSAGE(result, "stdout is not the --json document");
-    CHECK(result->getValue<std::string>("outcome") == expect.outcome);
+    if (!expect.outcome.empty()) CHECK(result->getValue<std::string>("outcome") == expect.outcome);
+    if (!expect.status.empty()) {
+        const auto check = result->getObject("check");
+        REQUIRE_MESSAGE(check, "the task has no \"check\" object");
+        CHECK(check->getValue<std::string>("status") == expect.status);
+        if (expect.followed) CHECK(check->getValue<bool>("followed") == *expect.followed);
+    }
     const std::string detail = result->getValue<std::string>("detail");
     for (const auto& fragment : expect.detail) {
         CHECK_MESSAGE(contains(detail, fragment), "detail \"" << detail << "\" lacks \"" << fragment << "\"");
@@ -235,7 +296,8 @@ void run_scenario(const FaultScenario& scenario) {
                           call << " requests");
         }
         // A stopped task is stopped in the service too, not only in the report.
-        if (expect.outcome == "stopped") CHECK(stage.service->task_status(task) == 3);
+        if (expect.outcome == "stopped" || expect.status == "stopped")
+            CHECK(stage.service->task_status(task) == 3);
     }
     if (stage.other_host) CHECK(stage.other_host->requests().empty());
 }

@@ -118,7 +118,10 @@ TEST_CASE(
     CHECK_FALSE(contains(run.err, "internal error"));
 }
 
-TEST_CASE("when sockets run out, each task is reported failed, the outputs are written, and the exit is 1") {
+TEST_CASE(
+    "when sockets run out, each task is reported failed with advice about the limit, the outputs are "
+    "written, and "
+    "the exit is 1") {
     if (sanitized_build) {
         MESSAGE("not run in a sanitizer build: the sanitizers need descriptors of their own");
         return;
@@ -135,6 +138,10 @@ TEST_CASE("when sockets run out, each task is reported failed, the outputs are w
     CHECK(run.exit_code == 1);
     CHECK(task_outcome(read_text_file(json_file)) == "failed");
     CHECK_FALSE(contains(run.err, "internal error"));
+    // The machine, not the network, is short: the advice says what to raise, not where to look.
+    CHECK(contains(run.err, "out of local resources"));
+    CHECK(contains(run.err, "raise the open-file limit"));
+    CHECK_FALSE(contains(run.err, "check the endpoint"));
 }
 
 TEST_CASE("with one descriptor free, the run says signals go unwatched and still writes its result") {

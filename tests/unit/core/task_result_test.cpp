@@ -106,3 +106,19 @@ TEST_CASE("run mode: status and gate names") {
     CHECK(std::string(to_string(CheckStatus::StoppedElsewhere)) == "stopped-elsewhere");
     CHECK(std::string(to_string(GateVerdict::None)) == "none");
 }
+
+TEST_CASE("findings mode: success when every task's findings were read in full; 3 when a page was refused") {
+    RunReport report;
+    CHECK(report.result() == RunResult::Skipped);
+    report.findings = FindingsReport{};
+    report.findings->tasks.resize(2);
+    report.findings->tasks[0].complete = true;
+    report.findings->tasks[1].complete = true;
+    CHECK(report.result() == RunResult::Success);
+    CHECK(exit_code_for(report) == exit_code::ok);
+    report.findings->tasks[1].complete = false;
+    CHECK(report.result() == RunResult::Failure);
+    CHECK(exit_code_for(report) == exit_code::task_failed);
+    report.findings->tasks[1].credentials_refused = true;
+    CHECK(exit_code_for(report) == exit_code::credentials_refused);
+}

@@ -252,6 +252,28 @@ TEST_CASE("a check that succeeds and passes the task's gate; the back-off betwee
     CHECK(result.request_ids.front() == "req-run");
 }
 
+TEST_CASE("progress events: every look goes to the reporter, with its log line only when one is due") {
+    Run run;
+    std::vector<ProgressEvent> events;
+    run.settings.progress = [&events](const ProgressEvent& event) { events.push_back(event); };
+    run.api.progress_answers = {progress_says(0, "0%", "queued"), progress_says(0, "0%", "queued"),
+                                progress_says(0, "50%", "scanning"), progress_says(2, "100%", "done")};
+    run.api.summary_answers = {summary_says(SeverityCounts{0, 0, 0, 0}, true)};
+    CHECK(run.once().check->status == CheckStatus::Passed);
+    std::vector<std::string> seen;
+    for (const ProgressEvent& event : events) {
+        CHECK(event.task_id == "T1");
+        seen.push_back(event.state + "|" + event.ratio + "|" + event.info + "|" + event.line.value_or("-"));
+    }
+    CHECK(seen == std::vector<std::string>{"starting|||-", "started|||-",
+                                           "running|0%|queued|task T1: 0% queued", "running|0%|queued|-",
+                                           "running|50%|scanning|task T1: 50% scanning",
+                                           "succeeded|100%|done|-"});
+    // The due lines went to the reporter's progress, not a second time to the log.
+    CHECK_FALSE(run.logged("0% queued"));
+    CHECK(run.logged("exec id e1"));
+}
+
 TEST_CASE("the gate fails by the task's own verdict, or by --fail-on thresholds") {
     SUBCASE("is_access false") {
         Run run;

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "http/endpoint_list.h"
+#include "http/retrying_exchange.h"
 
 using namespace ccs::http;
 
@@ -23,7 +24,7 @@ TEST_CASE("a failure to reach the endpoint moves on: no name, nothing listening,
     CHECK(worth_failing_over(failed(TransportErrorKind::Reset)));  // a handshake broken off
 }
 
-TEST_CASE("an answer, a failure after connecting, a timeout or an unsendable request do not") {
+TEST_CASE("an answer, a failure after connecting, a timeout, an unsendable request or a local limit do not") {
     Exchange answered;
     answered.response = ccs::HttpResponse{};
     answered.response->status = 503;
@@ -32,6 +33,9 @@ TEST_CASE("an answer, a failure after connecting, a timeout or an unsendable req
     CHECK_FALSE(worth_failing_over(failed(TransportErrorKind::Timeout)));
     CHECK_FALSE(worth_failing_over(failed(TransportErrorKind::Unsendable)));
     CHECK_FALSE(worth_failing_over(failed(TransportErrorKind::TooLarge, true)));
+    // Out of descriptors here: another endpoint would meet the same limit; a later attempt may not.
+    CHECK_FALSE(worth_failing_over(failed(TransportErrorKind::LocalLimit)));
+    CHECK(worth_retrying(TransportErrorKind::LocalLimit));
 }
 
 TEST_CASE("endpoints are tried in their order, after the last the first again") {

@@ -113,6 +113,62 @@ TEST_CASE("run: bad values name the input; the options are not read in other mod
     CHECK(config_of({}, env).mode == Mode::Stop);
 }
 
+TEST_CASE("findings: the subcommand and --mode findings; where findings go and which are read") {
+    const Config config = config_of({"findings"}, valid_env());
+    CHECK(config.mode == Mode::Findings);
+    CHECK(config.timeout == std::chrono::minutes(5));
+    CHECK(config.max_findings == 5000);
+    CHECK_FALSE(config.all_findings);
+    CHECK(config.reads_findings());
+    CHECK(config_of({"--mode", "findings"}, valid_env()).mode == Mode::Findings);
+
+    const Config given =
+        config_of({"findings", "--sarif", "out.sarif", "--codequality", "cq.json", "--max-findings", "20",
+                   "--all-findings", "--path-prefix", "/workspace/repo/", "--timeout", "1h"},
+                  valid_env());
+    CHECK(given.sarif_path == "out.sarif");
+    CHECK(given.codequality_path == "cq.json");
+    CHECK(given.max_findings == 20);
+    CHECK(given.all_findings);
+    CHECK(given.path_prefix == "/workspace/repo/");
+    CHECK(given.timeout == std::chrono::hours(1));
+
+    Environment env = valid_env();
+    env["INPUT_SARIF"] = "results.sarif";
+    env["CODEARTS_CHECK_MAX_FINDINGS"] = "7";
+    const Config from_env = config_of({"findings"}, env);
+    CHECK(from_env.sarif_path == "results.sarif");
+    CHECK(from_env.max_findings == 7);
+}
+
+TEST_CASE("findings: bad values name the input; nothing is read for none") {
+    CHECK(failure_of({"findings", "--max-findings", "100001"}, valid_env()).find("--max-findings: ") == 0);
+    CHECK(failure_of({"findings", "--max-findings", "-1"}, valid_env()).find("--max-findings: ") == 0);
+    CHECK(failure_of({"findings", "--max-findings", "0"}, valid_env()).find("--max-findings: ") == 0);
+    CHECK(failure_of({"findings", "--timeout", "2h"}, valid_env()).find("--timeout: ") == 0);
+    CHECK(failure_of({"findings", "--task-id-file", "ids.txt"}, valid_env()).find("--task-id-file: ") == 0);
+    CHECK(failure_of({"findings", "--sarif", std::string("a\nb")}, valid_env()).find("--sarif: ") == 0);
+    CHECK(failure_of({"--mode", "find"}, valid_env()).find("use stop, guard, run or findings") !=
+          std::string::npos);
+}
+
+TEST_CASE(
+    "run mode reads findings when a file asks for them or GitHub shows them, unless --max-findings is 0") {
+    CHECK_FALSE(config_of({"run"}, valid_env()).reads_findings());
+    CHECK(config_of({"run", "--sarif", "f.sarif"}, valid_env()).reads_findings());
+    CHECK(config_of({"run", "--codequality", "cq.json"}, valid_env()).reads_findings());
+    CHECK_FALSE(
+        config_of({"run", "--sarif", "f.sarif", "--max-findings", "0"}, valid_env()).reads_findings());
+    Environment github = valid_env();
+    github["GITHUB_ACTIONS"] = "true";
+    CHECK(config_of({"run"}, github).reads_findings());
+    // Stop mode ignores them: an action passes every input in every mode.
+    Environment env = valid_env();
+    env["INPUT_SARIF"] = "f.sarif";
+    CHECK_FALSE(config_of({}, env).reads_findings());
+    CHECK(config_of({}, env).sarif_path.empty());
+}
+
 TEST_CASE("post run of a run-mode main run: its --timeout is the checks', not the stop's") {
     Environment env = valid_env_without("INPUT_TASK-ID");
     env["STATE_armed"] = "true";

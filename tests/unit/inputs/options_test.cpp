@@ -64,7 +64,12 @@ TEST_CASE("the table has the options of this issue, each once, in kebab-case") {
                                          "version",
                                          "ref",
                                          "poll-interval",
-                                         "fail-on"});
+                                         "fail-on",
+                                         "sarif",
+                                         "codequality",
+                                         "max-findings",
+                                         "all-findings",
+                                         "path-prefix"});
     CHECK(find_option("iam-token")->secret);
     CHECK(find_option("token") == find_option("iam-token"));  // the former name finds its row
     for (const char* secret : {"sk", "security-token", "password", "id-token"})

@@ -37,6 +37,7 @@ TEST_CASE("advice: the texts say what to do") {
     CHECK(advice_text(Advice::CheckTaskId).find("check the task id") != std::string::npos);
     CHECK(advice_text(Advice::RetryLater).find("service was busy; re-run the step") != std::string::npos);
     CHECK(advice_text(Advice::CheckNetwork).find("No answer came from the service") != std::string::npos);
+    CHECK(advice_text(Advice::CheckPermissions).find("right to run and stop") != std::string::npos);
     CHECK_FALSE(advice_text(Advice::Generic).empty());
 }
 
@@ -78,6 +79,15 @@ TEST_CASE("advice: no answer at all, and the fallback") {
     silent.attempts = 0;  // nothing was even tried
     CHECK(advice_kind(silent) == Advice::Generic);
     CHECK(advice_kind(failed("a", 400, "CC.00050000", "parameters not valid")) == Advice::Generic);
+}
+
+TEST_CASE("advice: no connection could be made for want of descriptors or memory here") {
+    auto starved = failed("a", 0, "", "");
+    starved.attempts = 4;
+    starved.local_limit = true;
+    CHECK(advice_kind(starved) == Advice::RaiseLimits);
+    CHECK(advice_text(Advice::RaiseLimits).find("ulimit -n") != std::string::npos);
+    CHECK_FALSE(is_about_credentials(Advice::RaiseLimits));
 }
 
 TEST_CASE("advice: which advice is about the credentials") {
