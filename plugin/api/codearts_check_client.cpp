@@ -2,6 +2,7 @@
 
 #include <Poco/JSON/Object.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "http/retrying_exchange.h"
@@ -69,6 +70,13 @@ void interpret_statistic(const HttpResponse& response, CallResult& result) {
     if (!result.succeeded) result.error_class = ErrorClass::Rejected;
 }
 
+void interpret_defects(const HttpResponse& response, CallResult& result) {
+    if (!judge_status_and_error(response, result)) return;
+    result.defects = parse_defects_page(response.body, result.problem);
+    result.succeeded = result.defects.has_value();
+    if (!result.succeeded) result.error_class = ErrorClass::Rejected;
+}
+
 void reset_attempt_fields(CallResult& result) {
     result.succeeded = false;
     result.http_status = 0;
@@ -79,6 +87,7 @@ void reset_attempt_fields(CallResult& result) {
     result.exec_id.clear();
     result.summary.reset();
     result.statistic.reset();
+    result.defects.reset();
 }
 
 }  // namespace
@@ -132,6 +141,19 @@ HttpRequest defects_statistic_request(const ServiceUrl& endpoint, const std::str
     return task_request("GET", endpoint, task_id, "defects-statistic");
 }
 
+int defects_page_limit(int wanted) {
+    return std::clamp(wanted, 1, max_defects_page_size);
+}
+
+HttpRequest defects_detail_request(const ServiceUrl& endpoint, const std::string& task_id, long long offset,
+                                   int limit, bool unresolved_only) {
+    HttpRequest request = task_request("GET", endpoint, task_id, "defects-detail");
+    request.query = "offset=" + std::to_string(std::max(0LL, offset)) +
+                    "&limit=" + std::to_string(defects_page_limit(limit));
+    if (unresolved_only) request.query += "&status_ids=0";
+    return request;
+}
+
 CodeArtsCheckClient::CodeArtsCheckClient(const ClientSettings& settings, const auth::Authorizer& authorizer,
                                          Log log, Sleep sleep)
     : settings_(settings),
@@ -167,6 +189,15 @@ CallResult CodeArtsCheckClient::defects_statistic(const std::string& task_id, co
                 deadline, interpret_statistic);
 }
 
+CallResult CodeArtsCheckClient::defects_detail(const std::string& task_id, long long offset, int limit,
+                                               bool unresolved_only, const Deadline& deadline) {
+    return call(
+        [&](const ServiceUrl& endpoint) {
+            return defects_detail_request(endpoint, task_id, offset, limit, unresolved_only);
+        },
+        deadline, interpret_defects);
+}
+
 CallResult CodeArtsCheckClient::call(const MakeRequest& unsigned_request, const Deadline& deadline,
                                      const Interpret& interpret) {
     CallResult result;
@@ -192,8 +223,9 @@ CallResult CodeArtsCheckClient::call(const MakeRequest& unsigned_request, const 
         return !result.succeeded && result.error_class == ErrorClass::Transient;
     };
     const auto note = [&](const http::Attempt& attempt) {
-        std::string line = attempt.request.method + " " + attempt.request.path + " -> " + result.describe() +
-                           " in " + std::to_string(attempt.exchange.elapsed.count()) + " ms";
+        std::string line = attempt.request.method + " " + attempt.request.target() + " -> " +
+                           result.describe() + " in " + std::to_string(attempt.exchange.elapsed.count()) +
+                           " ms";
         if (attempt.exchange.answered() && !result.request_ids.empty()) {
             line += ", request id " + result.request_ids.back();
         }

@@ -31,6 +31,9 @@ HttpRequest progress_request(const ServiceUrl& endpoint, const std::string& task
 HttpRequest run_request(const ServiceUrl& endpoint, const std::string& task_id, const std::string& ref);
 HttpRequest defects_summary_request(const ServiceUrl& endpoint, const std::string& task_id);
 HttpRequest defects_statistic_request(const ServiceUrl& endpoint, const std::string& task_id);
+// Query "offset=N&limit=M" (M by defects_page_limit), then "&status_ids=0" when `unresolved_only`.
+HttpRequest defects_detail_request(const ServiceUrl& endpoint, const std::string& task_id, long long offset,
+                                   int limit, bool unresolved_only);
 
 class CodeArtsCheckClient final : public TaskApi {
 public:
@@ -46,6 +49,8 @@ public:
     CallResult run(const std::string& task_id, const std::string& ref, const Deadline& deadline) override;
     CallResult defects_summary(const std::string& task_id, const Deadline& deadline) override;
     CallResult defects_statistic(const std::string& task_id, const Deadline& deadline) override;
+    CallResult defects_detail(const std::string& task_id, long long offset, int limit, bool unresolved_only,
+                              const Deadline& deadline) override;
 
 private:
     // Judges one answer: success, or an error with its class. Successful answers also get parsed.

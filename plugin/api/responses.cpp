@@ -1,5 +1,6 @@
 #include "api/responses.h"
 
+#include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/String.h>
@@ -164,6 +165,49 @@ bool is_plain_id(const std::string& text) {
     return true;
 }
 
+// A finding's small numbers (defect_level, line_number) by the count rule above: nullopt when absent
+// or unusable, so the caller's default applies.
+std::optional<long long> small_number(const Poco::JSON::Object::Ptr& object, const std::string& name) {
+    long long value = 0;
+    if (count_value(object, name, value) != CountState::Value) return std::nullopt;
+    return value;
+}
+
+Severity severity_of(const Poco::JSON::Object::Ptr& defect) {
+    const auto level = small_number(defect, "defect_level");
+    if (!level || *level > 3) return Severity::Suggestion;  // a real finding of unknown weight: the least
+    return static_cast<Severity>(*level);
+}
+
+long line_of(const Poco::JSON::Object::Ptr& defect) {
+    constexpr long long max_line = 2147483647;  // what every findings format can hold
+    const auto line = small_number(defect, "line_number");
+    return line && *line <= max_line ? static_cast<long>(*line) : 0;
+}
+
+// defect_status as text: a string as sent, an integer's digits, anything else "".
+std::string status_of(const Poco::JSON::Object::Ptr& defect) {
+    if (!defect->has("defect_status") || defect->isNull("defect_status")) return {};
+    const Poco::Dynamic::Var value = defect->get("defect_status");
+    if (value.isString()) return value.extract<std::string>();
+    long long number = 0;
+    return count_value(defect, "defect_status", number) == CountState::Value ? std::to_string(number) : "";
+}
+
+PageDefect page_defect(const Poco::JSON::Object::Ptr& defect) {
+    PageDefect entry;
+    Finding& finding = entry.finding;
+    finding.defect_id = string_field(defect, "defect_id");
+    finding.severity = severity_of(defect);
+    finding.rule = string_field(defect, "rule_name");
+    if (finding.rule.empty()) finding.rule = string_field(defect, "defect_checker_name");
+    finding.message = string_field(defect, "defect_content");
+    finding.service_path = string_field(defect, "file_path");
+    finding.line = line_of(defect);
+    entry.status = status_of(defect);
+    return entry;
+}
+
 }  // namespace
 
 std::string parse_exec_id(const std::string& body) {
@@ -228,6 +272,35 @@ std::optional<SeverityCounts> parse_defects_statistic(const std::string& body, s
         }
     }
     return counts;
+}
+
+std::optional<DefectsPage> parse_defects_page(const std::string& body, std::string& problem) {
+    const auto object = parse_object(body);
+    if (!object) {
+        problem = "the defects page is not a JSON object";
+        return std::nullopt;
+    }
+    DefectsPage page;
+    if (count_value(object, "total", page.total) != CountState::Value) {
+        problem = "the defects page's total is missing or not a non-negative whole number";
+        return std::nullopt;
+    }
+    if (!object->has("defects") || object->isNull("defects")) return page;
+    const auto defects = object->getArray("defects");
+    if (!defects) {
+        problem = "the defects page's defects is not a list";
+        return std::nullopt;
+    }
+    page.entries = static_cast<long long>(defects->size());
+    for (std::size_t i = 0; i < defects->size(); ++i) {
+        const auto defect = defects->getObject(static_cast<unsigned>(i));
+        if (defect) {
+            page.defects.push_back(page_defect(defect));
+        } else {
+            ++page.unusable;
+        }
+    }
+    return page;
 }
 
 bool is_empty_success_body(const std::string& body) {

@@ -3,7 +3,9 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "core/finding.h"
 #include "core/task_result.h"
 
 namespace ccs::api {
@@ -50,6 +52,34 @@ std::optional<DefectsSummary> parse_defects_summary(const std::string& body, std
 // The severity counts of a defects-statistic answer ({"severity": {"critical": N, ...}}), or nullopt
 // with `problem`: no severity object, a count missing or not a non-negative integer.
 std::optional<SeverityCounts> parse_defects_statistic(const std::string& body, std::string& problem);
+
+// One entry of a defects-detail page: the finding (task_id and path left empty: the flow sets them) and
+// its defect_status as sent ("0" unresolved, "1" resolved, "2" dismissed; "" when absent), so the
+// flow can drop the resolved ones a service that ignores status_ids still sends.
+struct PageDefect {
+    Finding finding;
+    std::string status;
+};
+
+// One page of defects-detail ({"total": N, "defects": [DefectInfo...]}).
+struct DefectsPage {
+    long long total = 0;              // what the service says it has in all
+    std::vector<PageDefect> defects;  // in the page's order, duplicates included (the flow removes them)
+    long long entries = 0;            // the entries of `defects` as sent, the unusable ones included
+    long long unusable = 0;           // entries skipped: not a JSON object
+};
+
+// A defects-detail page, or nullopt with `problem`: not a JSON object, a total missing or not a
+// non-negative whole number (the summary's count rule), `defects` present but not an array.
+// Absent or null `defects` is an empty page. Per entry:
+//   - defect_id may be missing: the finding is kept, with no id to de-duplicate it by (dropping it
+//     would hide a real finding; a rare duplicate is the lesser harm);
+//   - defect_level "0".."3" (or the integer): its severity; anything else (missing, "4", "high"): a
+//     Suggestion, the least, since the finding is real but its weight unknown;
+//   - line_number "12" (or 12) -> 12; anything else (0, "-1", "12a", above 2^31-1) -> 0, no line;
+//   - rule_name, else defect_checker_name; defect_content as the message; file_path as service_path;
+//   - defect_status as a string, or an integer's digits; anything else "".
+std::optional<DefectsPage> parse_defects_page(const std::string& body, std::string& problem);
 
 // True for the bodies a successful stop answers with: empty, `null` or `{}` (whitespace allowed).
 bool is_empty_success_body(const std::string& body);

@@ -27,6 +27,7 @@ struct CallResult {
     std::string exec_id;                      // for a run that started: "" if the answer had none
     std::optional<DefectsSummary> summary;    // for defects-summary calls that succeeded
     std::optional<SeverityCounts> statistic;  // for defects-statistic calls that succeeded
+    std::optional<DefectsPage> defects;       // for defects-detail calls that succeeded
 
     // One line for logs and reports: "HTTP 400 CC.00000000 (network busy)", "connection refused: ...".
     std::string describe() const;
@@ -35,6 +36,12 @@ struct CallResult {
 // A run refused because the task is running already (CC.00050015, with HTTP 200 or 400): the flow
 // follows that run instead of starting one.
 bool is_task_running(const CallResult& run);
+
+// The most findings one defects-detail page may be asked for (the SDK's limit).
+constexpr int max_defects_page_size = 100;
+
+// The `limit` a defects-detail request asks for: `wanted`, within 1..max_defects_page_size.
+int defects_page_limit(int wanted);
 
 class TaskApi {
 public:
@@ -46,6 +53,10 @@ public:
     virtual CallResult run(const std::string& task_id, const std::string& ref, const Deadline& deadline) = 0;
     virtual CallResult defects_summary(const std::string& task_id, const Deadline& deadline) = 0;
     virtual CallResult defects_statistic(const std::string& task_id, const Deadline& deadline) = 0;
+    // GET /v2/tasks/{id}/defects-detail?offset=OFFSET&limit=LIMIT (defects_page_limit), with
+    // &status_ids=0 when `unresolved_only`: one page of findings, on CallResult::defects.
+    virtual CallResult defects_detail(const std::string& task_id, long long offset, int limit,
+                                      bool unresolved_only, const Deadline& deadline) = 0;
 };
 
 }  // namespace ccs::api

@@ -58,6 +58,26 @@ void describe_run(std::ostream& text, const inputs::Config& config, const auth::
              << " .../progress until the check ends (already running: followed, not restarted), then "
              << api::defects_summary_request(endpoint, task_id).method
              << " .../defects-summary for the gate\n";
+        if (config.reads_findings()) {
+            text << "  then, when the check succeeded, GET .../defects-detail page by page for its findings "
+                    "(at most "
+                 << config.max_findings << ")\n";
+        }
+    }
+}
+
+// Findings mode: the first page of each task's findings, then the next ones to the service's total.
+void describe_findings(std::ostringstream& text, const inputs::Config& config,
+                       const auth::Authorizer& authorizer) {
+    text << "findings: at most " << config.max_findings << ", "
+         << (config.all_findings ? "resolved and dismissed ones too" : "unresolved only") << "\n";
+    for (const auto& task_id : config.task_ids) {
+        text << "task " << task_id << ":\n";
+        describe(text, config,
+                 api::defects_detail_request(config.endpoints.front(), task_id, 0,
+                                             api::defects_page_limit(100), !config.all_findings),
+                 authorizer);
+        text << "  then the next pages until the service's total\n";
     }
 }
 
@@ -72,6 +92,10 @@ std::string describe_planned_requests(const inputs::Config& config, const auth::
          << "reporting: " << to_string(config.ci) << '\n';
     if (config.mode == inputs::Mode::Run) {
         describe_run(text, config, authorizer);
+        return text.str();
+    }
+    if (config.mode == inputs::Mode::Findings) {
+        describe_findings(text, config, authorizer);
         return text.str();
     }
     for (const auto& task_id : config.task_ids) {

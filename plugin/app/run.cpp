@@ -37,6 +37,8 @@ report::ReportSettings report_settings(const inputs::Config& config, int err_col
     settings.github_summary_path = config.github_summary_path;
     settings.json_file_path = config.json_file_path;
     settings.dotenv_path = config.dotenv_path;
+    settings.sarif_path = config.sarif_path;
+    settings.codequality_path = config.codequality_path;
     return settings;
 }
 
@@ -199,6 +201,26 @@ bool timed_out(const RunReport& report, const Deadline& follow) {
     });
 }
 
+// The tasks whose check succeeded (whatever its gate said): they have findings to read.
+std::vector<std::string> checks_with_findings(const RunReport& report) {
+    std::vector<std::string> ids;
+    for (const auto& task : report.tasks) {
+        if (task.check &&
+            (task.check->status == CheckStatus::Passed || task.check->status == CheckStatus::GateFailed))
+            ids.push_back(task.task_id);
+    }
+    return ids;
+}
+
+// Run mode, once every check has ended: their findings, for the files and the annotations. Reading them
+// does not change the run's result: the gate was decided from the summary.
+void read_findings(const Stopper& stopper, RunReport& report, const Deadline& deadline) {
+    const std::vector<std::string> ids = checks_with_findings(report);
+    if (ids.empty()) return;
+    RunReport read = stopper.findings(ids, deadline);
+    if (read.findings) report.findings = std::move(read.findings);
+}
+
 // Starts the checks and follows them to their end, by --timeout; stops them on the timeout or a signal.
 // On GitHub the post run is armed first, so a job killed before our stop finished still stops them.
 int checks_mode(const inputs::Config& config, SignalWatcher& signals, report::Reporter& reporter) {
@@ -262,6 +284,10 @@ int checks_mode(const inputs::Config& config, SignalWatcher& signals, report::Re
         report.exit_code = code;
     } else if (timed_out(report, follow_deadline)) {
         report.exit_code = flow::timed_out_exit_code;
+    } else if (config.reads_findings()) {
+        // The checks are over, so no stop can be due any more: the findings get what is left of the
+        // wait (--timeout); a signal now cuts the reading short and what was read is reported.
+        read_findings(stopper, report, follow_deadline);
     }
     if (arms_post_run(config)) {
         const std::vector<std::string> running = maybe_running(report);
@@ -276,6 +302,27 @@ int checks_mode(const inputs::Config& config, SignalWatcher& signals, report::Re
     return exit_code_for(report);
 }
 
+// Reads the findings of the tasks' last checks by --timeout; a signal cuts the reading short, and what
+// was read is reported as partial.
+int findings_mode(const inputs::Config& config, SignalWatcher& signals, report::Reporter& reporter) {
+    const Stopper stopper(config, reporter);
+    const Clock::time_point start = Clock::now();
+    CancellableDeadline deadline(start + config.timeout);
+    std::atomic<int> signal_exit{0};
+    const SignalRoute route(signals, [&](int signal) {
+        int none = 0;
+        if (signal_exit.compare_exchange_strong(none, 128 + signal)) {
+            reporter.log("signal " + std::to_string(signal) + ": the findings read so far are reported");
+        }
+        deadline.cut_to(Clock::now());
+    });
+    RunReport report = stopper.findings(config.task_ids, deadline.deadline());
+    report.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
+    if (const int code = signal_exit.load(); code != 0) report.exit_code = code;
+    reporter.finish(report);
+    return exit_code_for(report);
+}
+
 int run_mode(const inputs::Config& config, const inputs::Environment& env, SignalWatcher& signals,
              report::Reporter& reporter) {
     switch (config.mode) {
@@ -286,7 +333,7 @@ int run_mode(const inputs::Config& config, const inputs::Environment& env, Signa
                              reporter);
         case inputs::Mode::Watch: return watch_mode(config, env, signals, reporter);
         case inputs::Mode::Run: return checks_mode(config, signals, reporter);
-        case inputs::Mode::Findings: break;  // wired with the findings fetch (flow/findings_flow)
+        case inputs::Mode::Findings: return findings_mode(config, signals, reporter);
     }
     return exit_code::invalid_input;
 }

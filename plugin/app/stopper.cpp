@@ -115,6 +115,24 @@ RunReport Stopper::run(const std::vector<std::string>& task_ids, const flow::Run
     return report;
 }
 
+RunReport Stopper::findings(const std::vector<std::string>& task_ids, const Deadline& deadline) const {
+    const auth::Authorizer* authorizer = credentials_.authorizer(deadline);
+    if (!authorizer) return credentials_.failure_report(task_ids);
+    const flow::Log log = [this](const std::string& line) { reporter_.log(line); };
+    const api::ClientSettings client = client_settings();
+    const flow::ApiFactory make_api = [&]() {
+        return std::make_unique<api::CodeArtsCheckClient>(client, *authorizer, log);
+    };
+    flow::FindingsSettings settings;
+    settings.max_findings = config_.max_findings;
+    settings.unresolved_only = !config_.all_findings;
+    settings.path_prefix = config_.path_prefix;
+    settings.concurrency = config_.concurrency;
+    RunReport report;
+    report.findings = flow::fetch_findings(task_ids, settings, make_api, deadline, log);
+    return report;
+}
+
 api::ClientSettings Stopper::client_settings() const {
     api::ClientSettings settings;
     settings.endpoints = config_.endpoints;

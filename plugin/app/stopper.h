@@ -14,6 +14,7 @@
 #include "auth/authorizer.h"
 #include "core/deadline.h"
 #include "core/task_result.h"
+#include "flow/findings_flow.h"
 #include "flow/run_flow.h"
 #include "flow/stop_flow.h"
 #include "inputs/config.h"
@@ -62,6 +63,11 @@ public:
     RunReport run(const std::vector<std::string>& task_ids, const flow::RunSettings& settings,
                   const Deadline& follow, const flow::StopDeadline& stop_deadline, const Deadline& overall,
                   std::function<std::optional<int>()> exit_code) const;
+
+    // Findings mode, and run mode after its checks: the findings of `task_ids`' last checks
+    // (flow::fetch_findings), by `deadline`, as --max-findings, --all-findings and --path-prefix say.
+    // The report holds `findings`, or, when the credentials could not be had, a failed task per id.
+    RunReport findings(const std::vector<std::string>& task_ids, const Deadline& deadline) const;
 
 private:
     api::ClientSettings client_settings() const;

@@ -68,7 +68,7 @@ bool RunReport::is_run_mode() const {
 
 RunResult RunReport::result() const {
     // Findings mode: success when every task's findings were read in full.
-    if (tasks.empty() && findings) return findings->complete() ? RunResult::Success : RunResult::Failure;
+    if (is_findings_mode()) return findings->complete() ? RunResult::Success : RunResult::Failure;
     if (tasks.empty()) return RunResult::Skipped;
     if (is_run_mode()) {
         return std::all_of(tasks.begin(), tasks.end(), check_passed) ? RunResult::Success
@@ -94,7 +94,7 @@ std::vector<std::string> RunReport::request_ids() const {
 }
 
 bool RunReport::credentials_refused() const {
-    if (tasks.empty() && findings) {
+    if (is_findings_mode()) {
         return std::any_of(findings->tasks.begin(), findings->tasks.end(),
                            [](const TaskFindings& t) { return t.credentials_refused; });
     }

@@ -78,6 +78,8 @@ struct RunReport {
 
     // A run-mode report: its tasks carry `check` (any of them does).
     bool is_run_mode() const;
+    // A findings-mode report: findings, and no task results (those are the stop's and the run's).
+    bool is_findings_mode() const { return tasks.empty() && findings.has_value(); }
     // Skipped without tasks. Stop mode: failure when a task's outcome is Failed. Run mode: failure
     // unless every task's check passed (a task without `check` has not). Findings mode (no tasks,
     // `findings` set): failure unless every task's findings were read in full.

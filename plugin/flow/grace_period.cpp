@@ -41,7 +41,8 @@ void GracePeriod::signal_received(int signal) {
         turn = signals_.received(signal);
         stop_by = signals_.stop_by(grace_);
     }
-    deadline_.cut_to(stop_by);
+    // Said before the cut: once cut, the stop may end and the run report its result at once, and the
+    // line would come after the result it explains.
     if (turn == SignalCount::Turn::First) {
         log_("received " + signal_name(signal) + ": finishing the stop within " + duration_text(grace_) +
              " (--grace), then exiting");
@@ -49,6 +50,7 @@ void GracePeriod::signal_received(int signal) {
         log_("received " + signal_name(signal) +
              ", a second signal: ending the stop now and reporting what it got");
     }
+    deadline_.cut_to(stop_by);
 }
 
 }  // namespace ccs::flow

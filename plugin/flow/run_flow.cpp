@@ -117,23 +117,17 @@ private:
 
     // Waits the next step of the back-off; false when `deadline` (the follow's, unless given) has passed.
     bool pause() { return pause(follow_); }
-    bool pause(const Deadline& deadline) {
-        if (deadline.expired()) return false;
-        deadline.sleep_for(settings_.backoff.wait_before(++waits_));
-        return !deadline.expired();
-    }
+    bool pause(const Deadline& deadline) { return back_off(deadline, settings_.backoff, waits_); }
 
     // A call by `deadline`, tried again while it fails transiently and the deadline allows.
     using Call = std::function<api::CallResult(const Deadline&)>;
     api::CallResult persist(const Call& call, const std::string& what, const Deadline& deadline) {
-        for (;;) {
-            api::CallResult result = record_.add(call(deadline));
-            if (result.succeeded || result.error_class != api::ErrorClass::Transient || deadline.expired())
-                return result;
-            const Millis wait = settings_.backoff.wait_before(waits_ + 1);
-            say(what + " failed for now (" + result.describe() + "); trying again in " + duration_text(wait));
-            if (!pause(deadline)) return result;
-        }
+        return call_persistently([&](const Deadline& by) { return record_.add(call(by)); }, deadline,
+                                 settings_.backoff, waits_,
+                                 [&](const api::CallResult& failed, Millis wait) {
+                                     say(what + " failed for now (" + failed.describe() +
+                                         "); trying again in " + duration_text(wait));
+                                 });
     }
 
     // Reading the results of a check that has ended: by the follow's deadline, or once that has
@@ -289,13 +283,6 @@ TaskResult not_started(const std::string& task_id) {
 }
 
 }  // namespace
-
-Millis PollBackoff::wait_before(int look) const {
-    const Millis ceiling = std::max(cap, Millis(0));
-    Millis wait = std::clamp(first, Millis(0), ceiling);
-    for (int i = 1; i < look && wait < ceiling; ++i) wait = std::min(ceiling, wait * 2);
-    return wait;
-}
 
 bool ProgressLines::should_print(const std::string& ratio, const std::string& info, time_point now) {
     const bool print = !printed_ || ratio != ratio_ || info != info_ || now - printed_at_ >= heartbeat_;

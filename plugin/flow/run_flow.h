@@ -14,20 +14,10 @@
 #include "core/gate.h"
 #include "core/progress_event.h"
 #include "core/task_result.h"
+#include "flow/persistent_call.h"  // PollBackoff
 #include "flow/stop_flow.h"
 
 namespace ccs::flow {
-
-// How long to wait before each look at a running check's progress: `first` before the first look,
-// then twice the wait before, never more than `cap` (--poll-interval). 2 s, 4 s, 8 s, 15 s, 15 s...
-// Failed looks (transient errors) and a start that has to be tried again follow the same sequence.
-struct PollBackoff {
-    std::chrono::milliseconds first{2000};
-    std::chrono::milliseconds cap{15000};
-
-    // The wait before look number `look` (1 for the first); never more than `cap`, never negative.
-    std::chrono::milliseconds wait_before(int look) const;
-};
 
 // Which looks at a check's progress deserve a log line: the first, each one whose ratio or info
 // differs from the last line's, and one at least every `heartbeat` even when nothing changes.

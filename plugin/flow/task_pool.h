@@ -31,6 +31,13 @@ struct TaskWork {
     std::function<TaskResult(const std::string& task_id, const std::string& what)> internal_error;
 };
 
+// The pool itself: `work(index, api)` for every index below `count`, by at most `concurrency` workers
+// (the calling thread one of them). `api()` gives the worker's TaskApi, made on first use, so a worker
+// that makes no call makes no client. Workers that cannot be started are done without.
+using ApiOfWorker = std::function<api::TaskApi&()>;
+void share_out(std::size_t count, int concurrency, const ApiFactory& make_api,
+               const std::function<void(std::size_t index, const ApiOfWorker& api)>& work);
+
 // Results keep the order of `task_ids`. Workers that cannot be started are done without (the ones
 // there are take the rest); the calling thread is a worker too, so one task needs no extra thread.
 RunReport run_tasks(const std::vector<std::string>& task_ids, int concurrency, const ApiFactory& make_api,

@@ -63,7 +63,16 @@ std::string run_heading_and_result(const RunReport& report) {
            text::format_duration(report.elapsed) + "\n\n";
 }
 
+std::string findings_heading_and_result(const RunReport& report) {
+    const FindingsReport& findings = *report.findings;
+    return std::string("## CodeArts Check: findings\n\n**Result: ") + to_string(report.result()) +
+           "**: " + std::to_string(findings.findings.size()) + " findings read" +
+           (findings.complete() ? "" : " (partial)") + ", in " + text::format_duration(report.elapsed) +
+           "\n\n";
+}
+
 std::string heading_and_result(const RunReport& report) {
+    if (report.is_findings_mode()) return findings_heading_and_result(report);
     const RunResult result = report.result();
     std::string head = std::string("## CodeArts Check: stop tasks\n\n**Result: ") + to_string(result) + "**";
     if (result != RunResult::Skipped) {

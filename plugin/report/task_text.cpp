@@ -46,6 +46,11 @@ std::string result_line(const RunReport& report) {
     if (report.is_run_mode()) return run::result_line(report);
     const RunResult result = report.result();
     std::string line = std::string("result: ") + to_string(result);
+    if (report.is_findings_mode()) {
+        return line + " (" + std::to_string(report.findings->findings.size()) + " findings read" +
+               (report.findings->complete() ? "" : ", partial") + ") in " +
+               text::format_duration(report.elapsed);
+    }
     if (result == RunResult::Skipped) {
         return report.skipped_reason.empty() ? line : line + " (" + report.skipped_reason + ")";
     }

@@ -27,6 +27,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                statistic->suggestion >= 0,
                            "counts are never negative");
     }
+    std::string page_problem;
+    const auto page = ccs::api::parse_defects_page(body, page_problem);
+    ccs::fuzz::require(page.has_value() == page_problem.empty(), "a defects page has a result or a problem");
+    if (page) {
+        ccs::fuzz::require(page->total >= 0, "a page's total is never negative");
+        ccs::fuzz::require(page->unusable + static_cast<long long>(page->defects.size()) == page->entries,
+                           "every entry of a page is a finding or counted as unusable");
+        for (const auto& defect : page->defects) {
+            ccs::fuzz::require(defect.finding.line >= 0 && defect.finding.line <= 2147483647L,
+                               "a line is 0 or a line number");
+            ccs::fuzz::require(!defect.finding.path, "the parser leaves the location to the flow");
+        }
+    }
     const std::string exec_id = ccs::api::parse_exec_id(body);
     ccs::fuzz::require(exec_id.size() <= 64 && exec_id.find_first_of("\r\n\"' ") == std::string::npos,
                        "an exec id is a plain id");

@@ -1,6 +1,7 @@
 // The fault matrix (tests/faults/matrix.json, shown as docs/fault-matrix.md): every scenario is run
 // against the emulator, and must end with its outcome and exit code within its time bound. A
-// scenario stops one running task (mode "stop", the default), or starts and follows one check
+// scenario stops one running task (mode "stop", the default), reads one finished task's findings
+// (mode "findings"), or starts and follows one check
 // (mode "run": `codearts-check-stop run`, the emulated check described by its "check").
 #include <doctest/doctest.h>
 
@@ -39,6 +40,7 @@ struct Expectation {
     std::string outcome;           // the task's "outcome"; in run mode optional ("" : not checked)
     std::string status;            // run mode: the check's status ("check"."status", as in "task-status")
     std::optional<bool> followed;  // run mode: a check found running was followed, not started
+    std::string findings;          // findings mode: "complete" or "partial" (the document's findings)
     int exit_code = 0;
     double max_seconds = 0;
     double min_seconds = 0;
@@ -48,8 +50,9 @@ struct Expectation {
 
 struct FaultScenario {
     std::string name;
-    std::string mode;               // "stop" (the default) or "run"
-    std::string check;              // run mode: the task's emulated check (a task object's "run"), as JSON
+    std::string mode;               // "stop" (the default), "run" or "findings"
+    std::string check;              // run mode: the task's emulated check (a task object's "run"), as JSON;
+                                    // findings mode: the results of its last check (a task's "results")
     std::vector<std::string> args;  // more arguments for the program (--fail-on ...)
     std::string fault;              // what goes wrong, for people
     std::string setup;  // emulator, refused, redirect, untrusted, wrong-host, unresolvable, proxy-*-once
@@ -72,6 +75,7 @@ Expectation expectation(const Object& json) {
     if (json.has("outcome")) expect.outcome = json.getValue<std::string>("outcome");
     if (json.has("status")) expect.status = json.getValue<std::string>("status");
     if (json.has("followed")) expect.followed = json.getValue<bool>("followed");
+    if (json.has("findings")) expect.findings = json.getValue<std::string>("findings");
     expect.exit_code = json.getValue<int>("exit_code");
     expect.max_seconds = json.getValue<double>("max_seconds");
     if (json.has("min_seconds")) expect.min_seconds = json.getValue<double>("min_seconds");
@@ -85,6 +89,19 @@ Expectation expectation(const Object& json) {
     return expect;
 }
 
+// What a row of each mode must expect: the task's outcome, the check's status, the findings' read.
+const char* verdict_name(const std::string& mode) {
+    if (mode == "run") return "status";
+    if (mode == "findings") return "findings";
+    return "outcome";
+}
+
+const std::string& verdict(const FaultScenario& scenario) {
+    if (scenario.mode == "run") return scenario.expect.status;
+    if (scenario.mode == "findings") return scenario.expect.findings;
+    return scenario.expect.outcome;
+}
+
 std::vector<FaultScenario> load_matrix() {
     std::ifstream file(matrix_path());
     REQUIRE_MESSAGE(file, "cannot read " << matrix_path());
@@ -96,7 +113,8 @@ std::vector<FaultScenario> load_matrix() {
         FaultScenario scenario;
         scenario.name = json->getValue<std::string>("name");
         scenario.mode = json->has("mode") ? json->getValue<std::string>("mode") : "stop";
-        REQUIRE_MESSAGE((scenario.mode == "stop" || scenario.mode == "run"), scenario.name << ": mode");
+        REQUIRE_MESSAGE((scenario.mode == "stop" || scenario.mode == "run" || scenario.mode == "findings"),
+                        scenario.name << ": mode");
         if (json->has("check")) scenario.check = condensed(json->get("check"));
         if (json->has("args")) {
             for (const auto& arg : *json->getArray("args")) scenario.args.push_back(arg.toString());
@@ -108,9 +126,8 @@ std::vector<FaultScenario> load_matrix() {
         scenario.why = json->getValue<std::string>("why");
         scenario.expect = expectation(*json->getObject("expect"));
         // Each mode's verdict must be asked for: a row that checks nothing cannot fail.
-        REQUIRE_MESSAGE(
-            !(scenario.mode == "run" ? scenario.expect.status : scenario.expect.outcome).empty(),
-            scenario.name << ": expect needs " << (scenario.mode == "run" ? "status" : "outcome"));
+        REQUIRE_MESSAGE(!verdict(scenario).empty(),
+                        scenario.name << ": expect needs " << verdict_name(scenario.mode));
         scenarios.push_back(std::move(scenario));
     }
     return scenarios;
@@ -125,14 +142,15 @@ std::string seconds_text(const Expectation& expect) {
 
 std::string render_rows(const std::vector<FaultScenario>& scenarios, const std::string& mode) {
     std::ostringstream md;
-    md << "| scenario | what goes wrong | `--timeout` | " << (mode == "run" ? "task status" : "outcome")
+    const std::map<std::string, std::string> verdict_heading = {
+        {"stop", "outcome"}, {"run", "task status"}, {"findings", "findings"}};
+    md << "| scenario | what goes wrong | `--timeout` | " << verdict_heading.at(mode)
        << " | exit code | run time | why |\n"
           "|---|---|---|---|---|---|---|\n";
     for (const auto& s : scenarios) {
         if (s.mode != mode) continue;
-        md << "| `" << s.name << "` | " << s.fault << " | " << s.timeout << " | "
-           << (mode == "run" ? s.expect.status : s.expect.outcome) << " | " << s.expect.exit_code << " | "
-           << seconds_text(s.expect) << " | " << s.why << " |\n";
+        md << "| `" << s.name << "` | " << s.fault << " | " << s.timeout << " | " << verdict(s) << " | "
+           << s.expect.exit_code << " | " << seconds_text(s.expect) << " | " << s.why << " |\n";
     }
     return md.str();
 }
@@ -157,7 +175,14 @@ std::string render_markdown(const std::vector<FaultScenario>& scenarios) {
           "--json`); the emulated check ends 300 ms after it starts. \"Task status\" is the task's status "
           "in\n"
           "the JSON document (`check.status`, as in `task-status`).\n\n"
-       << render_rows(scenarios, "run");
+       << render_rows(scenarios, "run")
+       << "\n## Findings\n\n"
+          "Each row reads the findings of one task whose check has ended (`codearts-check-stop findings "
+          "--task-id\n"
+          "ID --json`): 250 of them, three pages of 100. \"Findings\" is whether the JSON document says "
+          "they\n"
+          "were read in full (`findings.complete`): a partial read must never say complete.\n\n"
+       << render_rows(scenarios, "findings");
     return md.str();
 }
 
@@ -193,6 +218,11 @@ const std::string default_check =
     R"( "info": "scanning"}], "duration_ms": 300, "final_status": 2, "results": {"severity": {"minor": 3},)"
     R"( "is_access": "true"}})";
 
+// A findings-mode task unless the row gives its own results: a check that ended with 250 findings,
+// which the emulator makes up from the counts.
+const std::string default_results =
+    R"({"severity": {"critical": 10, "major": 140, "minor": 100}, "is_access": "true"})";
+
 EmulatorOptions service_options(const FaultScenario& scenario) {
     EmulatorOptions options;
     options.tokens = {token};
@@ -216,6 +246,11 @@ Stage stage_for(const FaultScenario& scenario) {
             const std::string check = scenario.check.empty() ? default_check : scenario.check;
             stage.service->setup_task(R"({"id": ")" + task + R"(", "status": null, "run": )" + check + "}");
         }
+        if (scenario.mode == "findings") {
+            const std::string results = scenario.check.empty() ? default_results : scenario.check;
+            stage.service->setup_task(R"({"id": ")" + task + R"(", "status": 2, "results": )" + results +
+                                      "}");
+        }
         std::string rules = scenario.rules;
         if (setup == "redirect") {
             EmulatorOptions other;
@@ -233,6 +268,7 @@ Stage stage_for(const FaultScenario& scenario) {
         stage.args = emulator_flags(*stage.service, token);
         if (setup == "untrusted") stage.args.resize(4);  // --endpoint URL --token T: no --ca-file
     }
+    if (scenario.mode == "findings") stage.args.insert(stage.args.begin(), "findings");
     if (scenario.mode == "run") {
         // The least poll interval allowed: the first look at the progress after a second.
         stage.args.insert(stage.args.begin(), "run");
@@ -260,6 +296,32 @@ Object::Ptr task_result(const ProcessResult& run) {
     }
 }
 
+void check_requests(const Expectation& expect, const Emulator& service) {
+    const auto counts = requests_by_call(service);
+    for (const auto& expected : expect.requests) {
+        const std::string& call = expected.first;  // a structured binding cannot be captured (clang 14)
+        const auto found = counts.find(call);
+        CHECK_MESSAGE((found == counts.end() ? 0 : found->second) == expected.second, call << " requests");
+    }
+}
+
+// Findings mode: the document's findings say complete or partial, and the problem says why.
+void check_findings(const ProcessResult& run, const Expectation& expect, const Stage& stage) {
+    Object::Ptr findings;
+    try {
+        findings = parse_json_object(run.out)->getObject("findings");
+    } catch (const std::exception&) {
+    }
+    REQUIRE_MESSAGE(findings, "stdout is not a --json document with findings");
+    CHECK((findings->getValue<bool>("complete") ? "complete" : "partial") == expect.findings);
+    const std::string problem = findings->getArray("tasks")->getObject(0)->getValue<std::string>("problem");
+    for (const auto& fragment : expect.detail) {
+        CHECK_MESSAGE(contains(problem, fragment),
+                      "problem \"" << problem << "\" lacks \"" << fragment << "\"");
+    }
+    if (stage.service) check_requests(expect, *stage.service);
+}
+
 void run_scenario(const FaultScenario& scenario) {
     INFO("scenario " << scenario.name << ": " << scenario.fault);
     Stage stage = stage_for(scenario);
@@ -274,6 +336,7 @@ void run_scenario(const FaultScenario& scenario) {
     CHECK(run.exit_code == expect.exit_code);
     CHECK(run.seconds <= expect.max_seconds);
     CHECK(run.seconds >= expect.min_seconds);
+    if (scenario.mode == "findings") return check_findings(run, expect, stage);
     const auto result = task_result(run);
     REQUIRE_MESSAGE(result, "stdout is not the --json document");
     if (!expect.outcome.empty()) CHECK(result->getValue<std::string>("outcome") == expect.outcome);
@@ -288,13 +351,7 @@ void run_scenario(const FaultScenario& scenario) {
         CHECK_MESSAGE(contains(detail, fragment), "detail \"" << detail << "\" lacks \"" << fragment << "\"");
     }
     if (stage.service) {
-        const auto counts = requests_by_call(*stage.service);
-        for (const auto& expected : expect.requests) {
-            const std::string& call = expected.first;  // a structured binding cannot be captured (clang 14)
-            const auto found = counts.find(call);
-            CHECK_MESSAGE((found == counts.end() ? 0 : found->second) == expected.second,
-                          call << " requests");
-        }
+        check_requests(expect, *stage.service);
         // A stopped task is stopped in the service too, not only in the report.
         if (expect.outcome == "stopped" || expect.status == "stopped")
             CHECK(stage.service->task_status(task) == 3);

@@ -15,24 +15,6 @@ const std::string stopped_id = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
 const std::string finished_id = "finished-task_01";
 const std::string failing_id = "failing-task-02";
 
-struct RunnerFiles {
-    TempDir dir{"ccs-runner"};
-    std::string output = dir.write("set_output", "");
-    std::string summary = dir.write("step_summary", "");
-    std::string state = dir.write("save_state", "");
-
-    Environment environment() const {
-        return {{"GITHUB_ACTIONS", "true"},
-                {"GITHUB_OUTPUT", output},
-                {"GITHUB_STEP_SUMMARY", summary},
-                {"GITHUB_STATE", state},
-                {"GITHUB_WORKSPACE", dir.path()}};
-    }
-    std::string everything() const {
-        return read_text_file(output) + read_text_file(summary) + read_text_file(state);
-    }
-};
-
 }  // namespace
 
 TEST_CASE("a GitHub container action run: outputs, annotations, masks and summary as the runner reads them") {
@@ -44,7 +26,7 @@ TEST_CASE("a GitHub container action run: outputs, annotations, masks and summar
     emulator.load_scenario(R"({"rules":[{"call":"stop","task":"failing-task-02","status":200,
         "body":{"error_code":"CC.00050000","error_msg":"bad value: 100%, see\nline two\r\nend"}}]})");
 
-    RunnerFiles runner;
+    StepFiles runner;
     Environment env = runner.environment();
     env["INPUT_TASK-ID"] = stopped_id + "\n" + finished_id + "\n" + failing_id + "\n";
     env["INPUT_ENDPOINT"] = emulator.url();
@@ -86,7 +68,7 @@ TEST_CASE("a GitHub container action run: outputs, annotations, masks and summar
 
 TEST_CASE("a GitHub run with invalid input: an error annotation naming the input, exit 2, nothing sent") {
     Emulator emulator;
-    RunnerFiles runner;
+    StepFiles runner;
     Environment env = runner.environment();
     env["INPUT_TASK-ID"] = "ok,bad%id";
     env["INPUT_ENDPOINT"] = emulator.url();
@@ -105,7 +87,7 @@ TEST_CASE("a GitHub run with invalid input: an error annotation naming the input
 // What a workflow written before the rename sends: `with: token:` (declared as deprecated in action.yml).
 TEST_CASE("the former input `token` still stops the task, masked like the new one") {
     Emulator emulator(one_running_task(token, stopped_id));
-    RunnerFiles runner;
+    StepFiles runner;
     Environment env = runner.environment();
     env["INPUT_TASK-ID"] = stopped_id;
     env["INPUT_ENDPOINT"] = emulator.url();
@@ -124,7 +106,7 @@ TEST_CASE("the former input `token` still stops the task, masked like the new on
 
 TEST_CASE("`token` and `iam-token` both given with different values: exit 2, nothing sent, neither shown") {
     Emulator emulator(one_running_task(token, stopped_id));
-    RunnerFiles runner;
+    StepFiles runner;
     Environment env = runner.environment();
     env["INPUT_TASK-ID"] = stopped_id;
     env["INPUT_ENDPOINT"] = emulator.url();

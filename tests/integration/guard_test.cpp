@@ -17,14 +17,6 @@ namespace {
 const std::string token = "ghs-S3CR3T-guard-3e9a70";
 const std::string task = "2b31ed520000000ebedb6e57000000c3";
 
-// One step's files, fresh for every run as the runner makes them.
-struct StepFiles {
-    TempDir dir{"ccs-step"};
-    std::string output = dir.write("set_output", "");
-    std::string summary = dir.write("step_summary", "");
-    std::string state = dir.write("save_state", "");
-};
-
 // What the runner exports for the action's inputs: every declared input, "" when not given.
 Environment action_inputs(const Emulator& emulator, const std::string& mode, const std::string& task_id) {
     return {{"INPUT_MODE", mode},
@@ -42,10 +34,8 @@ Environment action_inputs(const Emulator& emulator, const std::string& mode, con
 
 Environment step_environment(const Environment& inputs, const StepFiles& files) {
     Environment env = inputs;
-    env.insert({{"GITHUB_ACTIONS", "true"},
-                {"GITHUB_OUTPUT", files.output},
-                {"GITHUB_STEP_SUMMARY", files.summary},
-                {"GITHUB_STATE", files.state}});
+    const Environment step = files.environment();
+    env.insert(step.begin(), step.end());
     return env;
 }
 

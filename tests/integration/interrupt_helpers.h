@@ -97,6 +97,36 @@ inline std::vector<pid_t> children_of(pid_t parent) {
     return children;
 }
 
+// The arguments of /usr/bin/unshare that run a command as PID 1 of a new PID namespace, /proc mounted
+// for it (a container's init, where a signal with no handler is dropped): as root, else as root of a
+// new user namespace; empty when this machine allows neither (no privilege, user namespaces off).
+inline std::vector<std::string> pid_namespace_unshare() {
+    const std::vector<std::string> as_root = {"--pid", "--fork", "--mount-proc"};
+    const std::vector<std::string> as_user = {"--user", "--map-root-user", "--pid", "--fork", "--mount-proc"};
+    for (const auto& candidate : {as_root, as_user}) {
+        if (run_process("/usr/bin/unshare", joined(candidate, {"/bin/true"}), command_environment(),
+                        std::chrono::seconds(10))
+                .exit_code == 0) {
+            return candidate;
+        }
+    }
+    return {};
+}
+
+// The command that `unshare` (process `unshare_pid`, started with pid_namespace_unshare()) runs: its
+// only child. Checks that it is that namespace's init, and returns its pid as seen from here.
+inline pid_t namespace_init(pid_t unshare_pid) {
+    const std::vector<pid_t> init = children_of(unshare_pid);
+    REQUIRE(init.size() == 1);
+    // "NSpid: <pid here> <pid in the new namespace>": the program is that namespace's init.
+    const std::string status = file_text("/proc/" + std::to_string(init[0]) + "/status");
+    const auto nspid = status.find("NSpid:");
+    REQUIRE(nspid != std::string::npos);
+    const std::string line = status.substr(nspid, status.find('\n', nspid) - nspid);
+    CHECK(line.substr(line.find_last_of(" \t") + 1) == "1");
+    return init[0];
+}
+
 // The program running in the background, for signals.
 class BackgroundProgram {
 public:

@@ -56,6 +56,27 @@ inline ProcessResult run_program(const std::vector<std::string>& args, const Env
     return result;
 }
 
+// One step's files, fresh as a GitHub runner makes them for each step (the main run and the post run
+// of an action are two steps, each with its own), and the variables that point the program at them.
+struct StepFiles {
+    TempDir dir{"ccs-step"};
+    std::string output = dir.write("set_output", "");
+    std::string summary = dir.write("step_summary", "");
+    std::string state = dir.write("save_state", "");
+
+    Environment environment() const {
+        return {{"GITHUB_ACTIONS", "true"},
+                {"GITHUB_OUTPUT", output},
+                {"GITHUB_STEP_SUMMARY", summary},
+                {"GITHUB_STATE", state},
+                {"GITHUB_WORKSPACE", dir.path()}};
+    }
+    // All three files' content, for a search (a secret that must not be in any of them).
+    std::string everything() const {
+        return read_text_file(output) + read_text_file(summary) + read_text_file(state);
+    }
+};
+
 // Flags that point the program at `emulator` with `token`.
 inline std::vector<std::string> emulator_flags(const Emulator& emulator, const std::string& token) {
     return {"--endpoint", emulator.url(), "--iam-token", token, "--ca-file", emulator.cert_file()};

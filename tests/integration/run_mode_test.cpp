@@ -13,6 +13,7 @@
 #include "interrupt_helpers.h"
 #include "program.h"
 #include "support/github_file_commands.h"
+#include "support/json_result.h"
 #include "support/temp_dir.h"
 
 using namespace ccs::test;
@@ -50,21 +51,6 @@ EmulatorOptions with_token() {
 std::vector<std::string> run_args(const Emulator& emulator, const std::vector<std::string>& more) {
     return joined(joined({"run"}, emulator_flags(emulator, token)), joined({"--poll-interval", "1s"}, more));
 }
-
-// One step's files, fresh as the runner makes them.
-struct StepFiles {
-    TempDir dir{"ccs-run-step"};
-    std::string output = dir.write("set_output", "");
-    std::string summary = dir.write("step_summary", "");
-    std::string state = dir.write("save_state", "");
-
-    Environment environment() const {
-        return {{"GITHUB_ACTIONS", "true"},
-                {"GITHUB_OUTPUT", output},
-                {"GITHUB_STEP_SUMMARY", summary},
-                {"GITHUB_STATE", state}};
-    }
-};
 
 std::string value_of(const FileCommandValues& values, const std::string& name) {
     const auto found = values.find(name);
@@ -175,7 +161,7 @@ TEST_CASE("run: the timeout stops the checks: a stop is sent, exit 124") {
     CHECK(value_of(read_file_commands(files.state), "armed") == "false");
 }
 
-TEST_CASE("run: SIGTERM or SIGINT stops the checks: exit 128 + N") {
+TEST_CASE("run mode: SIGTERM, SIGINT or SIGHUP stops the checks: exit 128 + N, status stopped") {
     int signal = SIGTERM;
     SUBCASE("SIGTERM") {
         signal = SIGTERM;
@@ -183,15 +169,80 @@ TEST_CASE("run: SIGTERM or SIGINT stops the checks: exit 128 + N") {
     SUBCASE("SIGINT") {
         signal = SIGINT;
     }
+    SUBCASE("SIGHUP (the terminal or the session went away)") {
+        signal = SIGHUP;
+    }
     Emulator emulator(with_token());
     emulator.setup_task(endless(task));
-    BackgroundProgram program(run_args(emulator, {"--task-id", task}), {});
+    const StepFiles files;
+    BackgroundProgram program(run_args(emulator, {"--task-id", task}), files.environment());
     REQUIRE(eventually([&] { return !requests_to(emulator, "/run").empty(); }));
     REQUIRE(program.signal(signal));
     CHECK(program.finish() == 128 + signal);
-    CHECK(requests_to(emulator, "/stop").size() >= 1);
+    CHECK(requests_to(emulator, "/stop").size() == 1);
     CHECK(emulator.task_status(task) == 3);
-    CHECK(contains(program.out() + program.err(), "stopped"));
+    const FileCommandValues outputs = read_file_commands(files.output);
+    CHECK(value_of(outputs, "stopped") == task);
+    CHECK(value_of(outputs, "task-status") == "{\"" + task + "\":\"stopped\"}");
+    CHECK(value_of(outputs, "result") == "failure");
+}
+
+TEST_CASE(
+    "run mode: a second signal while the stop is in flight ends the run now: 128 + N of the first, one "
+    "line for it, the JSON still written") {
+    Emulator emulator(with_token());
+    emulator.setup_task(endless(task));
+    // The stop hangs (the emulator holds it up to 120 s): only the second signal ends the wait for it,
+    // the first gives it --grace 30s.
+    emulator.load_scenario(R"({"rules": [{"call": "stop", "fault": "hang"}]})");
+    const TempDir dir;
+    const std::string json_file = dir.file("result.json");
+    BackgroundProgram program(
+        run_args(emulator, {"--task-id", task, "--grace", "30s", "--json-file", json_file}), {});
+    REQUIRE(eventually([&] { return !requests_to(emulator, "/run").empty(); }));
+    REQUIRE(program.signal(SIGTERM));
+    REQUIRE(eventually([&] { return !requests_to(emulator, "/stop").empty(); }));  // sent, unanswered
+    REQUIRE(program.signal(SIGINT));
+    REQUIRE(program.signal(SIGHUP));  // a third: no more news, no more lines
+    // Well inside the 30 s the first signal left: the second cut it short.
+    CHECK(program.finish(std::chrono::seconds(5)) == 128 + SIGTERM);
+    const std::string log = program.out() + program.err();
+    std::size_t second_signal_lines = 0;
+    for (std::size_t at = log.find("a second signal"); at != std::string::npos;
+         at = log.find("a second signal", at + 1)) {
+        ++second_signal_lines;
+    }
+    CHECK(second_signal_lines == 1);
+    CHECK(contains(log, "received SIGINT, a second signal"));
+    // Said when it happened: before the result it brought about, not after it.
+    CHECK(log.find("a second signal") < log.find("result: failure"));
+    CHECK_FALSE(contains(log, "received SIGHUP"));
+    const auto result = parse_json_object(file_text(json_file));
+    CHECK(result->getValue<int>("exit-code") == 128 + SIGTERM);
+    CHECK(result->getValue<std::string>("result") == "failure");
+    // Its stop was cut off unanswered: not known to be stopped, so `failed`, not `stopped`.
+    CHECK(joined_strings(result, "failed") == task);
+    CHECK(task_outcome(file_text(json_file)) == "failed");
+}
+
+TEST_CASE(
+    "run mode as PID 1 of a PID namespace (no default signal action there): SIGTERM still stops the check, "
+    "exit 143") {
+    const std::vector<std::string> unshare = pid_namespace_unshare();
+    if (unshare.empty()) {
+        MESSAGE("unshare cannot make a PID namespace here (no privilege, no user namespaces): not tested");
+        return;
+    }
+    Emulator emulator(with_token());
+    emulator.setup_task(endless(task));
+    BackgroundProgram program(
+        joined(joined(unshare, {program_path()}), run_args(emulator, {"--task-id", task})),
+        command_environment(), "/usr/bin/unshare");
+    REQUIRE(eventually([&] { return !requests_to(emulator, "/run").empty(); }));
+    REQUIRE(::kill(namespace_init(program.pid()), SIGTERM) == 0);
+    CHECK(program.finish() == 143);
+    CHECK(requests_to(emulator, "/stop").size() == 1);
+    CHECK(emulator.task_status(task) == 3);
 }
 
 TEST_CASE("run on GitHub: the post run is armed before the first /run, and disarmed once the checks end") {

@@ -12,8 +12,6 @@
 #include "support/temp_dir.h"
 
 using namespace ccs::test;
-using std::chrono::milliseconds;
-using std::chrono::seconds;
 
 namespace {
 
@@ -111,36 +109,18 @@ TEST_CASE(
 
 TEST_CASE(
     "as PID 1 of a PID namespace (no default signal action there), watch still stops the task on SIGTERM") {
-    const std::vector<std::string> unshare = {"--pid", "--fork", "--mount-proc"};
-    const std::vector<std::string> as_user = {"--user", "--map-root-user", "--pid", "--fork", "--mount-proc"};
-    std::vector<std::string> prefix;
-    for (const auto& candidate : {unshare, as_user}) {
-        if (run_process("/usr/bin/unshare", joined(candidate, {"/bin/true"}), command_environment(),
-                        seconds(10))
-                .exit_code == 0) {
-            prefix = candidate;
-            break;
-        }
-    }
-    if (prefix.empty()) {
+    const std::vector<std::string> unshare = pid_namespace_unshare();
+    if (unshare.empty()) {
         MESSAGE("unshare cannot make a PID namespace here (no privilege, no user namespaces): not tested");
         return;
     }
     Emulator emulator(running_task());
     TempDir dir;
     const std::vector<std::string> args =
-        joined(joined(prefix, {program_path()}), watch_args(emulator, {}, recorded_sleep(dir)));
+        joined(joined(unshare, {program_path()}), watch_args(emulator, {}, recorded_sleep(dir)));
     BackgroundProgram program(args, command_environment(), "/usr/bin/unshare");
     REQUIRE(eventually([&] { return !file_text(dir.file("pid")).empty(); }));
-    const std::vector<pid_t> init = children_of(program.pid());
-    REQUIRE(init.size() == 1);
-    // "NSpid: <pid here> <pid in the new namespace>": the program is that namespace's init.
-    const std::string status = file_text("/proc/" + std::to_string(init[0]) + "/status");
-    const auto nspid = status.find("NSpid:");
-    REQUIRE(nspid != std::string::npos);
-    const std::string line = status.substr(nspid, status.find('\n', nspid) - nspid);
-    CHECK(line.substr(line.find_last_of(" \t") + 1) == "1");
-    REQUIRE(::kill(init[0], SIGTERM) == 0);
+    REQUIRE(::kill(namespace_init(program.pid()), SIGTERM) == 0);
     CHECK(program.finish() == 143);
     CHECK(requests_to(emulator, "/stop").size() == 1);
     CHECK(emulator.task_status(task) == 3);

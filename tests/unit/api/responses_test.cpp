@@ -183,3 +183,99 @@ TEST_CASE("a defects statistic gives the severity counts, every one of them") {
         CHECK_FALSE(why.empty());
     }
 }
+
+TEST_CASE("a defects page gives its total and its findings, fields as the service sends them") {
+    std::string problem;
+    const auto page = parse_defects_page(R"({"total": 250, "defects": [
+        {"defect_id": "d1", "file_path": "src/a.cpp", "line_number": "42", "defect_level": "0",
+         "defect_status": "0", "rule_name": "G.MEM.01", "defect_checker_name": "checker",
+         "defect_content": "leak", "events": [{"path": "x"}]},
+        {"defect_id": "d2", "line_number": 7, "defect_level": 2, "defect_status": 1,
+         "defect_checker_name": "only-checker"}]})",
+                                         problem);
+    REQUIRE(page);
+    CHECK(page->total == 250);
+    CHECK(page->entries == 2);
+    CHECK(page->unusable == 0);
+    REQUIRE(page->defects.size() == 2);
+    const ccs::Finding& first = page->defects[0].finding;
+    CHECK(first.defect_id == "d1");
+    CHECK(first.severity == ccs::Severity::Critical);
+    CHECK(first.rule == "G.MEM.01");
+    CHECK(first.message == "leak");
+    CHECK(first.service_path == "src/a.cpp");
+    CHECK_FALSE(first.path);  // the flow decides the location
+    CHECK(first.task_id.empty());
+    CHECK(first.line == 42);
+    CHECK(page->defects[0].status == "0");
+    const ccs::Finding& second = page->defects[1].finding;
+    CHECK(second.severity == ccs::Severity::Minor);
+    CHECK(second.rule == "only-checker");  // no rule_name: the checker names it
+    CHECK(second.line == 7);
+    CHECK(second.service_path.empty());
+    CHECK(page->defects[1].status == "1");
+}
+
+TEST_CASE("a defects page's entries: missing fields have defaults, unusable entries are counted") {
+    std::string problem;
+    const auto page = parse_defects_page(
+        R"({"total": "3", "defects": [{}, 7, "text", null, [1],
+            {"defect_id": "d9", "defect_level": "4", "line_number": "12a"},
+            {"defect_level": "high", "line_number": "-3", "defect_status": true},
+            {"defect_level": "1", "line_number": "2147483648", "defect_id": 5}]})",
+        problem);
+    REQUIRE(page);
+    CHECK(page->total == 3);  // a count sent as a string, as the summary's
+    CHECK(page->entries == 8);
+    CHECK(page->unusable == 4);  // 7, "text", null, [1]
+    REQUIRE(page->defects.size() == 4);
+    const ccs::Finding& empty = page->defects[0].finding;
+    CHECK(empty.defect_id.empty());  // kept, with nothing to de-duplicate it by
+    CHECK(empty.severity == ccs::Severity::Suggestion);
+    CHECK(empty.line == 0);
+    CHECK(page->defects[0].status.empty());
+    CHECK(page->defects[1].finding.severity == ccs::Severity::Suggestion);  // "4": unknown weight
+    CHECK(page->defects[1].finding.line == 0);
+    CHECK(page->defects[2].finding.line == 0);
+    CHECK(page->defects[2].status.empty());
+    CHECK(page->defects[3].finding.severity == ccs::Severity::Major);
+    CHECK(page->defects[3].finding.line == 0);          // beyond what a location can hold
+    CHECK(page->defects[3].finding.defect_id.empty());  // a number is not taken as an id
+}
+
+TEST_CASE("a defects page with no list is empty; a page of the wrong shape is a problem") {
+    std::string problem;
+    for (const char* body :
+         {R"({"total": 0})", R"({"total": 0, "defects": null})", R"({"total":0,"defects":[]})"}) {
+        CAPTURE(body);
+        const auto page = parse_defects_page(body, problem);
+        REQUIRE(page);
+        CHECK(page->defects.empty());
+    }
+    for (const char* body :
+         {"", "null", "[]", "oops", "{}", R"({"defects": []})", R"({"total": null})",
+          R"({"total": -1, "defects": []})", R"({"total": 1.5})", R"({"total": "ten"})", R"({"total": true})",
+          R"({"total": "99999999999999999999"})", R"({"total": 1, "defects": {"defect_id": "d1"}})",
+          R"({"total": 1, "defects": "d1"})"}) {
+        CAPTURE(body);
+        std::string why;
+        CHECK_FALSE(parse_defects_page(body, why));
+        CHECK_FALSE(why.empty());
+    }
+    std::string why;
+    CHECK_FALSE(parse_defects_page(R"({"total": -4})", why));
+    CHECK(why == "the defects page's total is missing or not a non-negative whole number");
+}
+
+TEST_CASE("a defects page keeps hostile text as sent, for each writer to escape") {
+    std::string problem;
+    const auto page = parse_defects_page(
+        "{\"total\":1,\"defects\":[{\"defect_id\":\"d\\u0000x\",\"file_path\":\"../../etc/passwd\","
+        "\"defect_content\":\"::error::\\u001b[31mred\\n<b>x</b> \xff\"}]}",
+        problem);
+    REQUIRE(page);
+    REQUIRE(page->defects.size() == 1);
+    CHECK(page->defects[0].finding.service_path == "../../etc/passwd");
+    CHECK(page->defects[0].finding.message.find("::error::\x1b[31mred\n<b>x</b>") == 0);
+    CHECK(page->defects[0].finding.defect_id == std::string("d\0x", 3));
+}

@@ -9,42 +9,16 @@
 
 #include "core/timer.h"
 #include "flow/run_flow.h"
+#include "jumping_time.h"
 
 using namespace ccs;
 using api::CallResult;
 using api::ErrorClass;
 using Millis = std::chrono::milliseconds;
+using ccs::testing::JumpingTime;
 using namespace std::chrono_literals;
 
 namespace {
-
-// A clock that jumps to the end of every wait at once, and remembers how long each wait was: the
-// flow's pauses are followed without sleeping. One thread at a time.
-class JumpingTime final : public TimeSource {
-public:
-    JumpingTime() : now_(time_point() + std::chrono::hours(1000)) {}
-
-    time_point now() const override {
-        const std::lock_guard<std::mutex> lock(mutex_);
-        return now_;
-    }
-    void wait_until(std::condition_variable&, std::unique_lock<std::mutex>&,
-                    time_point until) const override {
-        REQUIRE(until != time_point::max());  // every wait here is bounded
-        const std::lock_guard<std::mutex> lock(mutex_);
-        if (until <= now_) return;
-        waits.push_back(std::chrono::duration_cast<Millis>(until - now_));
-        now_ = until;
-    }
-    Timer& timer() const override { return timer_; }
-
-    mutable std::vector<Millis> waits;
-
-private:
-    mutable std::mutex mutex_;
-    mutable time_point now_;
-    mutable Timer timer_{*this, false};
-};
 
 CallResult ok() {
     CallResult result;
@@ -129,6 +103,10 @@ public:
     CallResult defects_statistic(const std::string& task_id, const Deadline&) override {
         return next(statistic_answers, "statistic " + task_id);
     }
+    CallResult defects_detail(const std::string& task_id, long long, int, bool, const Deadline&) override {
+        FAIL("run mode does not read the findings of " << task_id);
+        return {};
+    }
 
 private:
     CallResult next(std::deque<CallResult>& answers, const std::string& call) {
@@ -172,6 +150,10 @@ struct Run {
                 }
                 CallResult defects_statistic(const std::string& id, const Deadline& d) override {
                     return api.defects_statistic(id, d);
+                }
+                CallResult defects_detail(const std::string& id, long long offset, int limit, bool unresolved,
+                                          const Deadline& d) override {
+                    return api.defects_detail(id, offset, limit, unresolved, d);
                 }
             };
             return std::make_unique<Forward>(api);
@@ -505,6 +487,9 @@ TEST_CASE("many tasks on real time: each gets its own result, in order, with bou
             return summary_says(SeverityCounts{}, id != "T5");
         }
         CallResult defects_statistic(const std::string&, const Deadline&) override { return ok(); }
+        CallResult defects_detail(const std::string&, long long, int, bool, const Deadline&) override {
+            return ok();
+        }
     };
     const flow::ApiFactory factory = [&]() { return std::make_unique<Quick>(mutex, runs); };
     flow::RunSettings settings;

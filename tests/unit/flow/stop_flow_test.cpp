@@ -67,6 +67,10 @@ public:
         FAIL("a stop does not read the statistic of " << task_id);
         return {};
     }
+    CallResult defects_detail(const std::string& task_id, long long, int, bool, const Deadline&) override {
+        FAIL("a stop does not read the findings of " << task_id);
+        return {};
+    }
 
 private:
     CallResult next(std::deque<CallResult>& answers, const std::string& call) {
