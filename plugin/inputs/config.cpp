@@ -107,16 +107,26 @@ FailOn parse_fail_on_input(const GivenValue& given) {
     return *parsed.fail_on;
 }
 
-// Run mode's own inputs; --timeout is the follow's, with a default and a limit of its own. The
-// tasks are those --task-id names: a task id file is for stops that are due later.
-void apply_run_inputs(const RawInputs& raw, Config& config) {
+// Run and findings modes act on the tasks --task-id names, now: a task id file is for stops that are
+// due later. Their --timeout has a default and a limit of the mode's own.
+struct OwnTimeout {
+    std::chrono::milliseconds default_value;
+    std::chrono::milliseconds max;
+};
+
+void apply_given_tasks_and_timeout(const RawInputs& raw, const std::string& what_mode_does,
+                                   OwnTimeout timeout, Config& config) {
     if (const GivenValue* file = raw.find("task-id-file")) {
-        throw InvalidInput(file->origin + ": run mode starts the tasks " + all_names("task-id") +
+        throw InvalidInput(file->origin + ": " + what_mode_does + " the tasks " + all_names("task-id") +
                            " names; it reads no task id file");
     }
-    config.timeout = kDefaultRunTimeout;
-    if (const GivenValue* timeout = raw.find("timeout"))
-        config.timeout = parse_duration(*timeout, kMaxRunTimeout);
+    config.timeout = timeout.default_value;
+    if (const GivenValue* given = raw.find("timeout")) config.timeout = parse_duration(*given, timeout.max);
+}
+
+// Run mode's own inputs; --timeout is the follow's.
+void apply_run_inputs(const RawInputs& raw, Config& config) {
+    apply_given_tasks_and_timeout(raw, "run mode starts", {kDefaultRunTimeout, kMaxRunTimeout}, config);
     if (const GivenValue* ref = raw.find("ref")) config.ref = parse_ref(*ref);
     if (const GivenValue* interval = raw.find("poll-interval"))
         config.poll_interval = parse_poll_interval(*interval);
@@ -140,13 +150,8 @@ void apply_findings_inputs(const RawInputs& raw, Config& config) {
 
 // Findings mode reads the findings of the tasks --task-id names, by its own --timeout.
 void apply_findings_mode_inputs(const RawInputs& raw, Config& config) {
-    if (const GivenValue* file = raw.find("task-id-file")) {
-        throw InvalidInput(file->origin + ": findings mode reads the tasks " + all_names("task-id") +
-                           " names; it reads no task id file");
-    }
-    config.timeout = kDefaultFindingsTimeout;
-    if (const GivenValue* timeout = raw.find("timeout"))
-        config.timeout = parse_duration(*timeout, kMaxFindingsTimeout);
+    apply_given_tasks_and_timeout(raw, "findings mode reads", {kDefaultFindingsTimeout, kMaxFindingsTimeout},
+                                  config);
     if (const GivenValue* max = raw.find("max-findings"); max && config.max_findings == 0) {
         throw InvalidInput(max->origin + ": findings mode needs at least 1 (0 reads none)");
     }
