@@ -38,6 +38,16 @@ long long& count_of(SeverityCounts& counts, Severity severity) {
     return counts.*count_member(severity);
 }
 
+Loudness loudness_of(Severity severity) {
+    switch (severity) {
+        case Severity::Critical:
+        case Severity::Major: return Loudness::Error;
+        case Severity::Minor: return Loudness::Warning;
+        case Severity::Suggestion: break;
+    }
+    return Loudness::Note;
+}
+
 bool FindingsReport::complete() const {
     return std::all_of(tasks.begin(), tasks.end(), [](const TaskFindings& task) { return task.complete; });
 }

@@ -23,6 +23,12 @@ struct SeverityCounts {
     long long suggestion = 0;
 };
 
+// How loud a finding is where reviewers look: critical and major findings are errors, minor ones
+// warnings, suggestions notes. SARIF's level and problem.severity and GitHub's annotation command all
+// follow this one rule, each in its own words.
+enum class Loudness { Error, Warning, Note };
+Loudness loudness_of(Severity severity);
+
 long long count_of(const SeverityCounts& counts, Severity severity);
 long long& count_of(SeverityCounts& counts, Severity severity);
 

@@ -27,11 +27,10 @@ std::size_t count_lines_starting(const std::string& text, const std::string& pre
 }
 
 Level level_of(Severity severity) {
-    switch (severity) {
-        case Severity::Critical:
-        case Severity::Major: return Level::Error;
-        case Severity::Minor: return Level::Warning;
-        case Severity::Suggestion: break;
+    switch (loudness_of(severity)) {
+        case Loudness::Error: return Level::Error;
+        case Loudness::Warning: return Level::Warning;
+        case Loudness::Note: break;
     }
     return Level::Notice;
 }

@@ -42,11 +42,10 @@ std::string text_object(const std::string& text) {
 
 // GitHub's own severities for rules that are not security queries.
 const char* problem_severity(Severity severity) {
-    switch (severity) {
-        case Severity::Critical:
-        case Severity::Major: return "error";
-        case Severity::Minor: return "warning";
-        case Severity::Suggestion: break;
+    switch (loudness_of(severity)) {
+        case Loudness::Error: return "error";
+        case Loudness::Warning: return "warning";
+        case Loudness::Note: break;
     }
     return "recommendation";
 }
@@ -147,11 +146,10 @@ void write_driver(const Rules& rules, std::ostream& out) {
 }  // namespace
 
 const char* sarif_level(Severity severity) {
-    switch (severity) {
-        case Severity::Critical:
-        case Severity::Major: return "error";
-        case Severity::Minor: return "warning";
-        case Severity::Suggestion: break;
+    switch (loudness_of(severity)) {
+        case Loudness::Error: return "error";
+        case Loudness::Warning: return "warning";
+        case Loudness::Note: break;
     }
     return "note";
 }

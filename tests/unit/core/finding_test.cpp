@@ -50,3 +50,10 @@ TEST_CASE("a findings report counts what it kept and knows whether it is complet
 }
 
 }  // namespace ccs
+
+TEST_CASE("critical and major findings are errors, minor ones warnings, suggestions notes") {
+    CHECK(loudness_of(ccs::Severity::Critical) == ccs::Loudness::Error);
+    CHECK(loudness_of(ccs::Severity::Major) == ccs::Loudness::Error);
+    CHECK(loudness_of(ccs::Severity::Minor) == ccs::Loudness::Warning);
+    CHECK(loudness_of(ccs::Severity::Suggestion) == ccs::Loudness::Note);
+}
