@@ -52,7 +52,8 @@ std::string without_trailing_spaces(const std::string& text) {
 }
 
 const char* const kHeader =
-    "Stops Huawei Cloud CodeArts Check tasks, or runs their checks (run). Each option can also be given as a "
+    "Stops Huawei Cloud CodeArts Check tasks, runs their checks (run), or reads their findings (findings). "
+    "Each option can also be given as a "
     "GitHub action input or "
     "an environment variable; a command-line option wins over an input, an input over a variable. An "
     "empty input or variable counts as not given. Options take their value as --name value or "
@@ -65,7 +66,10 @@ const char* const kFooter =
     "running is followed, not restarted), follows it to its end and applies --fail-on; it exits 0 when "
     "every check passed its gate; 1 when a check failed, a gate failed, a check was stopped elsewhere or "
     "could not be started or followed; 2 and 3 as above; 124 when --timeout (default 60m) stopped the "
-    "checks, 128+N when signal N did. On GitHub it arms the action's post run before it starts them.";
+    "checks, 128+N when signal N did. On GitHub it arms the action's post run before it starts them. "
+    "findings reads the findings of each task's last check (--sarif, --codequality; default --timeout 5m); "
+    "it exits 0 when every task's findings were read in full, 1 when a reading is partial, 2 and 3 as "
+    "above, 128+N after signal N.";
 
 }  // namespace
 
@@ -76,7 +80,8 @@ std::string help_text() {
     formatter.setCommand(program_name);
     formatter.setUsage(std::string("[options] --task-id ID...\n       ") + program_name +
                        " watch [options] -- COMMAND [ARGS...]\n       " + program_name +
-                       " run [options] --task-id ID...");
+                       " run [options] --task-id ID...\n       " + program_name +
+                       " findings [options] --task-id ID...");
     formatter.setHeader(kHeader);
     formatter.setFooter(kFooter);
     formatter.setWidth(100);

@@ -52,6 +52,8 @@ TEST_CASE("help documents run mode: its usage line, its options and its exit cod
         if (each != ' ' || help.empty() || help.back() != ' ') help += each;
     }
     CHECK(help.find("codearts-check-stop run [options] --task-id ID...") != std::string::npos);
+    CHECK(help.find("codearts-check-stop findings [options] --task-id ID...") != std::string::npos);
+    CHECK(help.find("1 when a reading is partial") != std::string::npos);
     for (const char* part : {"--ref", "--poll-interval", "--fail-on", "INPUT_FAIL-ON",
                              "CODEARTS_CHECK_POLL_INTERVAL", "124 when --timeout"}) {
         CAPTURE(part);
