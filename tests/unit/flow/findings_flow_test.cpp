@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "fake_calls.h"
 #include "flow/findings_flow.h"
 #include "jumping_time.h"
 
@@ -17,6 +18,7 @@ using api::CallResult;
 using api::ErrorClass;
 using api::PageDefect;
 using ccs::testing::JumpingTime;
+using ccs::testing::unreachable;
 using namespace std::chrono_literals;
 
 namespace {
@@ -52,14 +54,6 @@ CallResult failure(ErrorClass error_class, const std::string& code) {
     result.http_status = 400;
     result.service_error = api::ServiceError{code, "message of " + code};
     result.error_class = error_class;
-    result.attempts = 1;
-    return result;
-}
-
-CallResult unreachable() {
-    CallResult result;
-    result.transport_error = http::TransportError{http::TransportErrorKind::Timeout, "timed out"};
-    result.error_class = ErrorClass::Transient;
     result.attempts = 1;
     return result;
 }

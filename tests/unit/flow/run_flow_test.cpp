@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/timer.h"
+#include "fake_calls.h"
 #include "flow/run_flow.h"
 #include "jumping_time.h"
 
@@ -16,6 +17,7 @@ using api::CallResult;
 using api::ErrorClass;
 using Millis = std::chrono::milliseconds;
 using ccs::testing::JumpingTime;
+using ccs::testing::unreachable;
 using namespace std::chrono_literals;
 
 namespace {
@@ -62,14 +64,6 @@ CallResult error(int status, const std::string& code, ErrorClass error_class) {
     result.error_class = error_class;
     result.attempts = 1;
     result.request_ids = {"req-" + code};
-    return result;
-}
-
-CallResult unreachable() {
-    CallResult result;
-    result.transport_error = http::TransportError{http::TransportErrorKind::Timeout, "timed out"};
-    result.error_class = ErrorClass::Transient;
-    result.attempts = 1;
     return result;
 }
 
