@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "interrupt_helpers.h"
@@ -203,6 +204,9 @@ TEST_CASE(
     REQUIRE(program.signal(SIGTERM));
     REQUIRE(eventually([&] { return !requests_to(emulator, "/stop").empty(); }));  // sent, unanswered
     REQUIRE(program.signal(SIGINT));
+    // Two signals pending at once are delivered lowest number first (SIGHUP before SIGINT): let the
+    // second be taken before the third is sent.
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
     REQUIRE(program.signal(SIGHUP));  // a third: no more news, no more lines
     // Well inside the 30 s the first signal left: the second cut it short.
     CHECK(program.finish(std::chrono::seconds(5)) == 128 + SIGTERM);
